@@ -1,0 +1,30 @@
+package dev.workbench.auth;
+
+import dev.workbench.common.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Logs the admin in: rate limit first, then the credential check, then a fresh token. */
+@ApplicationScoped
+public class LoginService {
+
+    private final LoginRateLimiter rateLimiter;
+    private final PasswordVerifier passwords;
+    private final TokenService tokens;
+
+    LoginService(LoginRateLimiter rateLimiter, PasswordVerifier passwords, TokenService tokens) {
+        this.rateLimiter = rateLimiter;
+        this.passwords = passwords;
+        this.tokens = tokens;
+    }
+
+    /** Blocking: the password check may run bcrypt. */
+    public TokenResponse login(LoginRequest request, String client) {
+        rateLimiter.checkAllowed(client);
+        if (!passwords.matches(request.username(), request.password())) {
+            rateLimiter.recordFailure(client);
+            throw new ApiException(401, "Invalid credentials");
+        }
+        rateLimiter.recordSuccess(client);
+        return TokenResponse.bearer(tokens.issue(request.username()));
+    }
+}

@@ -1,0 +1,16 @@
+package dev.workbench.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
+
+/** Settings that concern the whole process rather than one feature. */
+@ConfigMapping(prefix = "workbench.app")
+public interface AppConfig {
+
+    /** {@code ENVIRONMENT}: {@code development} (defaults allowed) or {@code production} (secrets required). */
+    @WithConverter(Environment.Converter.class)
+    Environment environment();
+
+    /** {@code TESTING}: when true, no call leaves the process for tool-service health checks. */
+    boolean testing();
+}
