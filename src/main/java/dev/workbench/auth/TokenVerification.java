@@ -32,6 +32,10 @@ public class TokenVerification {
         info.setTokenHeader("Authorization");
         info.setTokenSchemes(List.of("Bearer"));
         info.setRequireNamedPrincipal(true);
+        // python-jose and PyJWT tokens carry no iat. smallrye demands iat unless the maximum
+        // time-to-live is set and not positive (null means its default), and no token age is set.
+        info.setMaxTimeToLiveSecs(0L);
+        info.setTokenAge(null);
         return info;
     }
 }

@@ -22,8 +22,8 @@ public class HeartbeatSocket {
 
     @OnOpen
     public Multi<Heartbeat> open() {
-        return Multi.createFrom().ticks().startingAfter(Duration.ZERO).every(interval)
-                .onOverflow().drop()
+        Multi<Long> ticks = Multi.createFrom().ticks().every(interval).onOverflow().drop();
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(0L), ticks)
                 .map(tick -> Heartbeat.now());
     }
 

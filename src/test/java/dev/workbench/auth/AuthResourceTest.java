@@ -1,0 +1,162 @@
+package dev.workbench.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.workbench.support.HandMadeJwt;
+import dev.workbench.support.Login;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@QuarkusTest
+class AuthResourceTest {
+
+    private static final String GOOD = "{\"username\":\"ceo\",\"password\":\"test-password\"}";
+
+    private static String client() {
+        return "client-" + UUID.randomUUID();
+    }
+
+    private static Response login(String client, String body) {
+        return given().contentType(ContentType.JSON).header("X-Test-Client", client).body(body)
+                .when().post("/auth/login");
+    }
+
+    @Test
+    void loginReturnsTheOriginalsShapeWithAnHs256TokenOverTheRawSecret() throws Exception {
+        String token = login(client(), GOOD).then()
+                .statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("token_type", equalTo("bearer"))
+                .body("access_token", notNullValue())
+                .extract().path("access_token");
+
+        String[] parts = token.split("\\.");
+        assertThat(parts).hasSize(3);
+        JsonNode header = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(parts[0]));
+        assertThat(header.get("alg").asText()).isEqualTo("HS256");
+        byte[] expected = HandMadeJwt.hmac(HandMadeJwt.appSecret(), parts[0] + "." + parts[1]);
+        assertThat(Base64.getUrlDecoder().decode(parts[2])).isEqualTo(expected);
+
+        JsonNode claims = new ObjectMapper().readTree(HandMadeJwt.payloadOf(token).getBytes(StandardCharsets.UTF_8));
+        assertThat(claims.get("sub").asText()).isEqualTo("ceo");
+        long sevenDays = Instant.now().plus(Duration.ofDays(7)).getEpochSecond();
+        assertThat(claims.get("exp").asLong()).isBetween(sevenDays - 60, sevenDays + 60);
+    }
+
+    @Test
+    void theIssuedTokenOpensProtectedRoutes() {
+        given().auth().oauth2(Login.viaLogin(client()))
+                .when().post("/deploy")
+                .then().statusCode(501);
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserGetTheSameAnswer() {
+        String wrongPassword = login(client(), "{\"username\":\"ceo\",\"password\":\"nope\"}").then()
+                .statusCode(401).contentType(ContentType.JSON).body("detail", equalTo("Invalid credentials"))
+                .extract().asString();
+        String unknownUser = login(client(), "{\"username\":\"mallory\",\"password\":\"test-password\"}").then()
+                .statusCode(401).extract().asString();
+        assertThat(unknownUser).isEqualTo(wrongPassword);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"password\":\"x\"}                     | Field 'username' is required",
+        "{\"username\":\"ceo\"}                   | Field 'password' is required",
+        "{\"username\":null,\"password\":\"x\"}   | Field 'username' is required",
+        "{\"username\":42,\"password\":\"x\"}     | Field 'username' must be a string",
+        "{\"username\":\"ceo\",\"password\":[1]}  | Field 'password' must be a string",
+        "{\"username\":\"ceo\",\"password\":{}}   | Field 'password' must be a string",
+        "[\"ceo\",\"x\"]                          | must be a JSON object",
+        "\"ceo\"                                  | must be a JSON object",
+    })
+    void badFieldsAre422NamingTheField(String body, String detail) {
+        login(client(), body).then()
+                .statusCode(422)
+                .contentType(ContentType.JSON)
+                .body("detail", containsString(detail));
+    }
+
+    @Test
+    void anEmptyBodyIs422() {
+        given().contentType(ContentType.JSON).header("X-Test-Client", client())
+                .when().post("/auth/login")
+                .then().statusCode(422).body("detail", containsString("body is required"));
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        login(client(), "{\"username\": \"ceo\", ").then()
+                .statusCode(400)
+                .contentType(ContentType.JSON)
+                .body("detail", equalTo("Malformed JSON body"));
+    }
+
+    @Test
+    void aBodyOver64KiBIs413WithoutBeingRead() {
+        String padding = "x".repeat(64 * 1024);
+        login(client(), "{\"username\":\"ceo\",\"password\":\"" + padding + "\"}").then()
+                .statusCode(413)
+                .contentType(ContentType.JSON)
+                .body("detail", containsString("65536"));
+    }
+
+    @Test
+    void fiveFailuresInAWindowLockTheClientOutEvenWithTheRightPassword() {
+        String client = client();
+        for (int i = 0; i < 5; i++) {
+            login(client, "{\"username\":\"ceo\",\"password\":\"guess-" + i + "\"}").then().statusCode(401);
+        }
+        login(client, GOOD).then()
+                .statusCode(429)
+                .contentType(ContentType.JSON)
+                .header("Retry-After", notNullValue())
+                .body("detail", containsString("Too many failed login attempts"));
+        int retryAfter = Integer.parseInt(login(client, GOOD).header("Retry-After"));
+        assertThat(retryAfter).isBetween(1, 3);
+
+        // Another client is not affected.
+        login(client(), GOOD).then().statusCode(200);
+    }
+
+    @Test
+    void theLockoutEndsWhenTheWindowPasses() {
+        String client = client();
+        for (int i = 0; i < 5; i++) {
+            login(client, "{\"username\":\"ceo\",\"password\":\"guess\"}").then().statusCode(401);
+        }
+        login(client, GOOD).then().statusCode(429);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(6)).pollInterval(Duration.ofMillis(250))
+                .until(() -> login(client, GOOD).statusCode() == 200);
+    }
+
+    @Test
+    void aSuccessfulLoginResetsTheFailureCount() {
+        String client = client();
+        for (int i = 0; i < 4; i++) {
+            login(client, "{\"username\":\"ceo\",\"password\":\"guess\"}").then().statusCode(401);
+        }
+        login(client, GOOD).then().statusCode(200);
+        for (int i = 0; i < 4; i++) {
+            login(client, "{\"username\":\"ceo\",\"password\":\"guess\"}").then().statusCode(401);
+        }
+        login(client, GOOD).then().statusCode(is(200));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.workbench.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PasswordVerifierTest {
+
+    /** The same libxcrypt hash of "correct horse" under each prefix bcrypt implementations write. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "$2b$04$J1GRMRoJMJTNi8l11abn4OHGtgQ/1uOKEVAvxyxntAMbT/E1Dpy1m",
+        "$2a$04$J1GRMRoJMJTNi8l11abn4OHGtgQ/1uOKEVAvxyxntAMbT/E1Dpy1m",
+        "$2y$04$J1GRMRoJMJTNi8l11abn4OHGtgQ/1uOKEVAvxyxntAMbT/E1Dpy1m",
+    })
+    void verifiesEveryBcryptPrefix(String hash) {
+        assertThat(PasswordVerifier.isBcryptHash(hash)).isTrue();
+        PasswordVerifier verifier = new PasswordVerifier(config(Optional.empty(), Optional.of(hash)));
+        assertThat(verifier.matches("ceo", "correct horse")).isTrue();
+        assertThat(verifier.matches("ceo", "correct horsE")).isFalse();
+        assertThat(verifier.matches("root", "correct horse")).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "correct horse", "$2b$04$short", "$2x$04$J1GRMRoJMJTNi8l11abn4OHGtgQ/1uOKEVAvxyxntAMbT/E1Dpy1m",
+        "$2b$99$J1GRMRoJMJTNi8l11abn4OHGtgQ/1uOKEVAvxyxntAMbT/E1Dpy1m", "{bcrypt}$2b$04$J1GRMRoJMJTNi8l11abn4OHGtgQ/1uOKEVAvxyxntAMbT/E1Dpy1m"})
+    void rejectsWhatIsNotABcryptHash(String hash) {
+        assertThat(PasswordVerifier.isBcryptHash(hash)).isFalse();
+    }
+
+    @Test
+    void aClearPasswordIsComparedWithoutRegardToTheUsernameFirst() {
+        PasswordVerifier verifier = new PasswordVerifier(config(Optional.of("s3cret"), Optional.empty()));
+        assertThat(verifier.matches("ceo", "s3cret")).isTrue();
+        assertThat(verifier.matches("ceo", "s3cret ")).isFalse();
+        assertThat(verifier.matches("CEO", "s3cret")).isFalse();
+    }
+
+    @Test
+    void passwordsLongerThan72BytesAreCutAsPythonsBcryptDoes() {
+        String hash = "$2b$04$J1GRMRoJMJTNi8l11abn4OHGtgQ/1uOKEVAvxyxntAMbT/E1Dpy1m";
+        PasswordVerifier verifier = new PasswordVerifier(config(Optional.empty(), Optional.of(hash)));
+        assertThat(verifier.matches("ceo", "x".repeat(10_000))).isFalse();
+    }
+
+    private static AuthConfig config(Optional<String> password, Optional<String> hash) {
+        return new AuthConfig() {
+            public String jwtSecretKey() { return "unused"; }
+            public String adminUsername() { return "ceo"; }
+            public Optional<String> adminPassword() { return password; }
+            public Optional<String> adminPasswordHash() { return hash; }
+            public int accessTokenExpireDays() { return 7; }
+            public int loginMaxFailures() { return 5; }
+            public Duration loginFailureWindow() { return Duration.ofMinutes(1); }
+            public Optional<String> clientIpHeader() { return Optional.empty(); }
+        };
+    }
+}

@@ -1,0 +1,120 @@
+package dev.workbench.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.workbench.support.HandMadeJwt;
+import dev.workbench.support.Login;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The original's 401/403 matrix on every protected route, with tokens no library of ours made. */
+@QuarkusTest
+class ProtectedRoutesTest {
+
+    static Stream<Arguments> routes() {
+        return Stream.of(
+                Arguments.of("POST", "/agent/execute"),
+                Arguments.of("POST", "/deploy"),
+                Arguments.of("POST", "/command"),
+                Arguments.of("GET", "/mcp/memory/health"),
+                Arguments.of("POST", "/mcp/memory/store"));
+    }
+
+    private static long inAnHour() {
+        return Instant.now().plus(1, ChronoUnit.HOURS).getEpochSecond();
+    }
+
+    private static io.restassured.response.ValidatableResponse call(String method, String path, RequestSpecification spec) {
+        return spec.contentType(ContentType.JSON).body("{}").when().request(method, path).then();
+    }
+
+    @ParameterizedTest
+    @MethodSource("routes")
+    void noHeaderIs401NotAuthenticatedWithABearerChallenge(String method, String path) {
+        call(method, path, given())
+                .statusCode(401)
+                .header("WWW-Authenticate", "Bearer")
+                .contentType(ContentType.JSON)
+                .body("detail", equalTo("Not authenticated"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("routes")
+    void aPythonStyleTokenWithOnlySubAndExpIsAccepted(String method, String path) {
+        call(method, path, given().auth().oauth2(Login.adminToken()))
+                .statusCode(501)
+                .contentType(ContentType.JSON);
+    }
+
+    static Stream<Arguments> invalidTokens() {
+        String secret = HandMadeJwt.appSecret();
+        String valid = HandMadeJwt.python("ceo", Instant.now().plus(1, ChronoUnit.HOURS));
+        String[] parts = valid.split("\\.");
+        String otherPayload = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("{\"sub\":\"ceo\",\"exp\":" + inAnHour() + ",\"x\":1}").getBytes());
+        return Stream.of(
+                Arguments.of("tampered payload", parts[0] + "." + otherPayload + "." + parts[2]),
+                Arguments.of("tampered signature", parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 4) + "AAAA"),
+                Arguments.of("wrong secret", HandMadeJwt.signed(secret + "-other", HandMadeJwt.HS256_HEADER,
+                        "{\"sub\":\"ceo\",\"exp\":" + inAnHour() + "}")),
+                Arguments.of("expired", HandMadeJwt.signed(secret, HandMadeJwt.HS256_HEADER,
+                        "{\"sub\":\"ceo\",\"exp\":" + Instant.now().minus(2, ChronoUnit.HOURS).getEpochSecond() + "}")),
+                Arguments.of("no exp", HandMadeJwt.signed(secret, HandMadeJwt.HS256_HEADER, "{\"sub\":\"ceo\"}")),
+                Arguments.of("alg none", HandMadeJwt.unsigned("{\"sub\":\"ceo\",\"exp\":" + inAnHour() + "}")),
+                Arguments.of("alg HS512 with the same secret", HandMadeJwt.signed(secret, "{\"alg\":\"HS512\",\"typ\":\"JWT\"}",
+                        "{\"sub\":\"ceo\",\"exp\":" + inAnHour() + "}")),
+                Arguments.of("malformed", "abc.def.ghi"),
+                Arguments.of("not a jwt", "hello"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidTokens")
+    void anInvalidTokenIs401InvalidAuthentication(String name, String token) {
+        routes().forEach(route -> call((String) route.get()[0], (String) route.get()[1], given().auth().oauth2(token))
+                .statusCode(401)
+                .header("WWW-Authenticate", "Bearer")
+                .body("detail", equalTo("Invalid authentication")));
+    }
+
+    @Test
+    void aValidTokenForAnotherSubjectIs403NotAuthorized() {
+        String token = HandMadeJwt.python("someone-else", Instant.now().plus(1, ChronoUnit.HOURS));
+        routes().forEach(route -> call((String) route.get()[0], (String) route.get()[1], given().auth().oauth2(token))
+                .statusCode(403)
+                .contentType(ContentType.JSON)
+                .body("detail", equalTo("Not authorized")));
+    }
+
+    @Test
+    void theAdminIsTheSubjectNotAPreferredUsernameClaim() {
+        String token = HandMadeJwt.signed(HandMadeJwt.appSecret(), HandMadeJwt.HS256_HEADER,
+                "{\"sub\":\"someone-else\",\"upn\":\"ceo\",\"preferred_username\":\"ceo\",\"exp\":" + inAnHour() + "}");
+        call("POST", "/deploy", given().auth().oauth2(token)).statusCode(403);
+    }
+
+    @Test
+    void aNonBearerSchemeCountsAsNoCredentials() {
+        call("POST", "/deploy", given().header("Authorization", "Basic Y2VvOnRlc3QtcGFzc3dvcmQ="))
+                .statusCode(401)
+                .body("detail", equalTo("Not authenticated"));
+    }
+
+    @Test
+    void openRoutesIgnoreABadToken() {
+        given().auth().oauth2("abc.def.ghi").contentType(ContentType.JSON)
+                .body("{\"username\":\"ceo\",\"password\":\"test-password\"}")
+                .header("X-Test-Client", "open-routes")
+                .when().post("/auth/login")
+                .then().statusCode(200);
+        given().auth().oauth2("abc.def.ghi").when().get("/q/health/live").then().statusCode(200);
+    }
+}

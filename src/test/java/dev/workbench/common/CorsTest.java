@@ -1,0 +1,54 @@
+package dev.workbench.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CorsTest {
+
+    @Test
+    void aConfiguredOriginsPreflightIsAnsweredWithCredentials() {
+        given().header("Origin", "http://localhost:3001")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .when().options("/agent/execute")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:3001")
+                .header("Access-Control-Allow-Credentials", "true")
+                .header("Access-Control-Allow-Methods", containsString("POST"))
+                .header("Access-Control-Allow-Headers", "authorization,content-type");
+    }
+
+    @Test
+    void aConfiguredOriginsRequestCarriesTheHeaders() {
+        given().header("Origin", "http://localhost:3000").when().get("/q/health/live")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:3000")
+                .header("Access-Control-Allow-Credentials", "true");
+    }
+
+    @Test
+    void anotherOriginsPreflightIsRefusedWithoutCorsHeaders() {
+        given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .when().options("/auth/login")
+                .then().statusCode(400)
+                .contentType(ContentType.JSON)
+                .body("detail", equalTo("Disallowed CORS origin"))
+                .header("Access-Control-Allow-Origin", nullValue())
+                .header("Access-Control-Allow-Credentials", nullValue());
+    }
+
+    @Test
+    void anotherOriginsRequestGetsNoCorsHeaders() {
+        given().header("Origin", "https://evil.example").when().get("/q/health/live")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", nullValue());
+    }
+}

@@ -1,0 +1,143 @@
+package dev.workbench.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Starts the packaged application as an operator would, with the environment variables of a
+ * deployment, and watches it refuse bad configurations: exit status, message, and no secret shown.
+ */
+class ProductionStartupIT {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final String STRONG_SECRET = "a-strong-secret-that-must-never-be-logged-8c1f";
+    private static final String PASSWORD = "operator-password-never-logged";
+    private static final List<String> OURS = List.of("ENVIRONMENT", "JWT_SECRET_KEY", "ADMIN_USERNAME", "ADMIN_PASSWORD",
+            "ADMIN_PASSWORD_HASH", "ACCESS_TOKEN_EXPIRE_DAYS", "TESTING", "PORT");
+
+    record Run(int exitCode, String output) {
+    }
+
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                Arguments.of("no JWT secret", Map.of("ENVIRONMENT", "production", "ADMIN_PASSWORD", PASSWORD), "JWT_SECRET_KEY"),
+                Arguments.of("the development JWT secret", Map.of("ENVIRONMENT", "production", "ADMIN_PASSWORD", PASSWORD,
+                        "JWT_SECRET_KEY", "workbench-development-secret-do-not-use-in-production"), "JWT_SECRET_KEY"),
+                Arguments.of("a placeholder JWT secret", Map.of("ENVIRONMENT", "PRODUCTION", "ADMIN_PASSWORD", PASSWORD,
+                        "JWT_SECRET_KEY", "changeme"), "JWT_SECRET_KEY"),
+                Arguments.of("no admin password", Map.of("ENVIRONMENT", "production", "JWT_SECRET_KEY", STRONG_SECRET),
+                        "ADMIN_PASSWORD_HASH"),
+                Arguments.of("a hash that is not bcrypt", Map.of("ENVIRONMENT", "production", "JWT_SECRET_KEY", STRONG_SECRET,
+                        "ADMIN_PASSWORD_HASH", "sha256:" + PASSWORD), "ADMIN_PASSWORD_HASH"),
+                Arguments.of("token days that are no number", Map.of("ENVIRONMENT", "production", "JWT_SECRET_KEY", STRONG_SECRET,
+                        "ADMIN_PASSWORD", PASSWORD, "ACCESS_TOKEN_EXPIRE_DAYS", "abc"), "ACCESS_TOKEN_EXPIRE_DAYS"),
+                Arguments.of("an unknown environment", Map.of("ENVIRONMENT", "prod", "JWT_SECRET_KEY", STRONG_SECRET,
+                        "ADMIN_PASSWORD", PASSWORD), "ENVIRONMENT"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void productionRefusesToStart(String name, Map<String, String> env, String variable) throws Exception {
+        Run run = runToExit(env);
+        assertThat(run.exitCode()).as(run.output()).isNotZero();
+        assertThat(run.output()).contains(variable);
+        assertThat(run.output()).doesNotContain(STRONG_SECRET).doesNotContain(PASSWORD);
+        assertThat(run.output()).doesNotContain("Listening on");
+    }
+
+    @Test
+    void productionRefusalIsOneLineNamingTheVariable() throws Exception {
+        Run run = runToExit(Map.of("ENVIRONMENT", "production", "ADMIN_PASSWORD", PASSWORD));
+        List<String> errorLines = run.output().lines().filter(line -> line.contains("ERROR")).toList();
+        assertThat(errorLines).hasSize(1);
+        assertThat(errorLines.get(0)).contains("JWT_SECRET_KEY").contains("production");
+        assertThat(run.output()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void productionStartsWithRealCredentialsAndWarnsOfNothing() throws Exception {
+        String output = startCheckAndStop(Map.of("ENVIRONMENT", "production", "JWT_SECRET_KEY", STRONG_SECRET,
+                "ADMIN_PASSWORD", PASSWORD));
+        assertThat(output).doesNotContain("development defaults").doesNotContain(STRONG_SECRET).doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void developmentStartsWithDefaultsAndSaysSoInOneLine() throws Exception {
+        String output = startCheckAndStop(Map.of());
+        List<String> warnings = output.lines().filter(line -> line.contains("development defaults")).toList();
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0)).contains("JWT_SECRET_KEY").contains("ADMIN_PASSWORD");
+    }
+
+    private static ProcessBuilder app(Map<String, String> env, int port) {
+        assertThat(JAR).as("the packaged application; run through mvn verify").exists();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString()).redirectErrorStream(true);
+        OURS.forEach(builder.environment()::remove);
+        builder.environment().putAll(env);
+        builder.environment().put("PORT", Integer.toString(port));
+        return builder;
+    }
+
+    private static Run runToExit(Map<String, String> env) throws Exception {
+        Path log = Files.createTempFile("startup", ".log");
+        Process process = app(env, 0).redirectOutput(log.toFile()).start();
+        try {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the application exits by itself").isTrue();
+            return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            process.destroyForcibly();
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static String startCheckAndStop(Map<String, String> env) throws Exception {
+        int port = freePort();
+        Path log = Files.createTempFile("startup", ".log");
+        Process process = app(env, port).redirectOutput(log.toFile()).start();
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+            HttpRequest live = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/live")).build();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            int status = 0;
+            while (status != 200 && System.nanoTime() < deadline && process.isAlive()) {
+                try {
+                    status = client.send(live, HttpResponse.BodyHandlers.discarding()).statusCode();
+                } catch (IOException notYet) {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(status).as(Files.readString(log)).isEqualTo(200);
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } finally {
+            process.destroy();
+            process.waitFor(20, TimeUnit.SECONDS);
+            process.destroyForcibly();
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
