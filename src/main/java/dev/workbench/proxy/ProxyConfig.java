@@ -1,11 +1,22 @@
 package dev.workbench.proxy;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
 
 /** The guarded proxy to the tool services. */
 @ConfigMapping(prefix = "workbench.proxy")
 public interface ProxyConfig {
 
+    /** Largest request body the proxy forwards: 1 MiB. */
+    long MAX_REQUEST_BYTES = 1024 * 1024;
+
     /** {@code RESTRICT_MCP_PROXY}: when true, a path's first segment must be in its service's allowlist. */
     boolean restrictMcpProxy();
+
+    /** {@code PROXY_TIMEOUT}: longest wait for a tool service's whole answer, unless the service sets its own (default 5s). */
+    Duration timeout();
+
+    /** {@code PROXY_MAX_RESPONSE_SIZE}: largest tool-service answer passed back; larger is a 502 (default 10M). */
+    MemorySize maxResponseSize();
 }

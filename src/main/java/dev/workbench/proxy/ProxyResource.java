@@ -1,24 +1,52 @@
 package dev.workbench.proxy;
 
 import dev.workbench.auth.Roles;
-import dev.workbench.common.NotImplementedYet;
+import dev.workbench.common.MaxBodySize;
+import dev.workbench.services.UpstreamResponse;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
-/** {@code GET|POST /mcp/{service}/{path}}: the tool-service proxy (the tool-services issue fills this in). */
-@Path("/mcp/{service}/{path: .*}")
+/**
+ * {@code GET|POST /mcp/{service}/{path}}: forwards to the tool service and passes back its status,
+ * content type and body unchanged. Only {@code Content-Type} and {@code Accept} travel upstream:
+ * never the caller's {@code Authorization}, cookies or hop-by-hop headers.
+ */
+@Path("/mcp/{service}/{path: .+}")
 @RolesAllowed(Roles.ADMIN)
 public class ProxyResource {
 
+    private final ProxyService proxy;
+
+    ProxyResource(ProxyService proxy) {
+        this.proxy = proxy;
+    }
+
     @GET
-    public void get() {
-        throw NotImplementedYet.of("The tool-service proxy");
+    public Uni<Response> get(@Context HttpServerRequest request) {
+        return proxy.forward(HttpMethod.GET, request.path(), request.query(), null,
+                request.getHeader(HttpHeaders.ACCEPT), null).map(ProxyResource::toResponse);
     }
 
     @POST
-    public void post() {
-        throw NotImplementedYet.of("The tool-service proxy");
+    @MaxBodySize(ProxyConfig.MAX_REQUEST_BYTES)
+    public Uni<Response> post(byte[] body, @Context HttpServerRequest request) {
+        return proxy.forward(HttpMethod.POST, request.path(), request.query(), request.getHeader(HttpHeaders.CONTENT_TYPE),
+                request.getHeader(HttpHeaders.ACCEPT), body == null ? new byte[0] : body).map(ProxyResource::toResponse);
+    }
+
+    private static Response toResponse(UpstreamResponse upstream) {
+        Response.ResponseBuilder response = Response.status(upstream.status()).entity(upstream.body());
+        if (upstream.contentType() != null) {
+            response.header(HttpHeaders.CONTENT_TYPE, upstream.contentType());
+        }
+        return response.build();
     }
 }

@@ -1,0 +1,21 @@
+package dev.workbench.health;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * One tool service's health: {@code online} (its /health answered 200), {@code degraded} (answered
+ * something else, in {@code status_code}) or {@code offline} (no answer, {@code error} says why).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ServiceHealth(
+        String name,
+        String status,
+        String url,
+        @JsonProperty("status_code") Integer statusCode,
+        String error) {
+
+    public static final String ONLINE = "online";
+    public static final String DEGRADED = "degraded";
+    public static final String OFFLINE = "offline";
+}

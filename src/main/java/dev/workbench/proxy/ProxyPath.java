@@ -1,0 +1,113 @@
+package dev.workbench.proxy;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Validates the raw, undecoded path of a proxy request, before routing or normalisation can hide
+ * anything: {@code /mcp/{service}/{path}}. Refused: dot segments and {@code ..} in any encoding,
+ * double encoding, backslashes, {@code //}, encoded slashes, control and non-ASCII characters,
+ * malformed escapes, a scheme or {@code http} prefix in the first segment, an empty path.
+ */
+public final class ProxyPath {
+
+    public static final String PREFIX = "/mcp/";
+
+    private static final int MAX_LENGTH = 2048;
+    private static final Pattern SERVICE = Pattern.compile("[A-Za-z0-9_-]{1,63}");
+
+    /** A proxy request's service id and the path to forward, both as received (still encoded). */
+    public record Target(String service, String path) {
+
+        /** The first segment of the path, which the allowlist is about. */
+        public String firstSegment() {
+            int slash = path.indexOf('/');
+            return slash < 0 ? path : path.substring(0, slash);
+        }
+    }
+
+    private ProxyPath() {
+    }
+
+    /** The target of a raw request path, or empty when the path must be refused. */
+    public static Optional<Target> parse(String rawPath) {
+        if (rawPath == null || !rawPath.startsWith(PREFIX) || rawPath.length() > MAX_LENGTH) {
+            return Optional.empty();
+        }
+        String rest = rawPath.substring(PREFIX.length());
+        int slash = rest.indexOf('/');
+        if (slash <= 0) {
+            return Optional.empty();
+        }
+        String service = rest.substring(0, slash);
+        String path = rest.substring(slash + 1);
+        return SERVICE.matcher(service).matches() && isSafe(path) ? Optional.of(new Target(service, path)) : Optional.empty();
+    }
+
+    /** Whether a path (relative, still encoded) may be appended to a service's base URL. */
+    public static boolean isSafe(String path) {
+        if (path.isEmpty() || path.startsWith("/") || path.contains("//")) {
+            return false;
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || c == '\\' || c == '?' || c == '#') {
+                return false;
+            }
+        }
+        String decoded = decode(path);
+        if (decoded == null || decoded.contains("..")) {
+            return false;
+        }
+        for (String segment : decoded.split("/", -1)) {
+            if (segment.equals(".") || segment.isEmpty()) {
+                return false;
+            }
+        }
+        String first = decoded.split("/", 2)[0].toLowerCase(Locale.ROOT);
+        return !first.contains(":") && !first.startsWith("http");
+    }
+
+    /**
+     * Percent-decodes once, refusing what would change meaning when decoded again or by the
+     * upstream: {@code %25} (double encoding), {@code %2F}, {@code %5C}, control bytes, bad UTF-8.
+     */
+    private static String decode(String path) {
+        ByteBuffer bytes = ByteBuffer.allocate(path.length());
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c != '%') {
+                bytes.put((byte) c);
+                continue;
+            }
+            if (i + 2 >= path.length()) {
+                return null;
+            }
+            int high = Character.digit(path.charAt(i + 1), 16);
+            int low = Character.digit(path.charAt(i + 2), 16);
+            if (high < 0 || low < 0) {
+                return null;
+            }
+            int b = high * 16 + low;
+            if (b < 0x20 || b == 0x7f || b == '%' || b == '/' || b == '\\' || b == '?' || b == '#') {
+                return null;
+            }
+            bytes.put((byte) b);
+            i += 2;
+        }
+        bytes.flip();
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.workbench.proxy;
+
+import dev.workbench.common.ErrorBody;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Refuses an invalid proxy path with 400 {@code Invalid path} on the raw request, before routing
+ * or normalisation: {@code /mcp/memory/../secret} never becomes another route, and nothing
+ * invalid reaches a tool service. Service lookup and the allowlist come after authentication.
+ */
+public class ProxyPathFilter {
+
+    /** After body limits and CORS, before routing and authentication. */
+    private static final int PRIORITY = 1000;
+
+    void register(@Observes Filters filters) {
+        filters.register(this::check, PRIORITY);
+    }
+
+    private void check(RoutingContext ctx) {
+        String raw = ctx.request().path();
+        String normalized = ctx.normalizedPath();
+        boolean aimsAtProxy = raw != null && (raw.startsWith("/mcp/") || raw.equals("/mcp"))
+                || normalized != null && normalized.startsWith("/mcp/");
+        if (!aimsAtProxy || ProxyPath.parse(raw).isPresent()) {
+            ctx.next();
+            return;
+        }
+        ctx.response().setStatusCode(400)
+                .putHeader("Content-Type", "application/json")
+                .end(Json.encode(new ErrorBody("Invalid path")));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.workbench.services;
+
+import dev.workbench.common.ApiException;
+
+/** A tool service failed to give a usable answer: the caller sees 502 or 504 and why. */
+public class UpstreamException extends ApiException {
+
+    private UpstreamException(int status, String detail) {
+        super(status, detail);
+    }
+
+    public static UpstreamException unreachable(ToolService service, Throwable cause) {
+        return new UpstreamException(502, "Service " + service.id() + " is unreachable: " + UpstreamFailures.describe(cause));
+    }
+
+    public static UpstreamException timeout(ToolService service) {
+        return new UpstreamException(504, "Service " + service.id() + " did not answer within "
+                + service.timeout().toMillis() + " ms");
+    }
+
+    public static UpstreamException tooLarge(ToolService service, long limit) {
+        return new UpstreamException(502, "Service " + service.id() + " answered with more than " + limit + " bytes");
+    }
+}
