@@ -5,6 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.workbench.support.HandMadeJwt;
 import dev.workbench.support.Login;
+import dev.workbench.support.ToolServicesResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -18,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The original's 401/403 matrix on every protected route, with tokens no library of ours made. */
 @QuarkusTest
+@WithTestResource(value = ToolServicesResource.class, scope = TestResourceScope.GLOBAL)
 class ProtectedRoutesTest {
 
     static Stream<Arguments> routes() {
@@ -50,9 +54,9 @@ class ProtectedRoutesTest {
     @ParameterizedTest
     @MethodSource("routes")
     void aPythonStyleTokenWithOnlySubAndExpIsAccepted(String method, String path) {
+        // Past authentication: the placeholders answer 501, the proxy forwards to the stand-in service.
         call(method, path, given().auth().oauth2(Login.adminToken()))
-                .statusCode(501)
-                .contentType(ContentType.JSON);
+                .statusCode(path.startsWith("/mcp/") ? 200 : 501);
     }
 
     static Stream<Arguments> invalidTokens() {

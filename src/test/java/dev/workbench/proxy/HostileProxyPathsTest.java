@@ -1,0 +1,109 @@
+package dev.workbench.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.workbench.support.Login;
+import dev.workbench.support.RawHttp;
+import dev.workbench.support.ToolServicesResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Hostile proxy paths, sent byte for byte on a raw socket with a valid admin token: each is
+ * refused with 400, 404 or 403, and no tool service ever receives a request.
+ */
+@QuarkusTest
+@WithTestResource(value = ToolServicesResource.class, scope = TestResourceScope.GLOBAL)
+class HostileProxyPathsTest {
+
+    private static final List<String> IDS = List.of("memory", "filesystem", "git", "vector", "search");
+
+    @BeforeAll
+    static void clean() {
+        ToolServicesResource.resetAll();
+    }
+
+    @AfterAll
+    static void nothingReachedAnyService() {
+        for (String id : IDS) {
+            assertThat(ToolServicesResource.service(id).received()).as(id).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // dot segments, plain and in every encoding
+        "/mcp/memory/../secret",
+        "/mcp/memory/a/../../git/status",
+        "/mcp/memory/..",
+        "/mcp/memory/./health",
+        "/mcp/memory/health/.",
+        "/mcp/memory/%2e%2e/secret",
+        "/mcp/memory/%2E%2E/secret",
+        "/mcp/memory/%2E./secret",
+        "/mcp/memory/.%2e/secret",
+        "/mcp/memory/%2e/health",
+        "/mcp/memory/%252e%252e/secret",
+        "/mcp/memory/%25252e%25252e/secret",
+        "/mcp/memory/..;/secret",
+        "/mcp/memory/files/..%00/etc",
+        "/mcp/memory/%c0%ae%c0%ae/secret",
+        "/mcp/memory/foo..bar",
+        "/mcp/../mcp/memory/health",
+        "/x/../mcp/memory/health",
+        // backslashes and slashes
+        "/mcp/memory/..\\secret",
+        "/mcp/memory/a\\b",
+        "/mcp/memory/%5c..%5csecret",
+        "/mcp/memory//etc/passwd",
+        "/mcp/memory/a//b",
+        "/mcp//memory/health",
+        "/mcp/memory/%2f%2fevil.example/x",
+        "/mcp/memory/%2fetc%2fpasswd",
+        "/mcp/memory/a%2F..%2Fb",
+        // schemes and URL injection
+        "/mcp/memory/http://evil.example/x",
+        "/mcp/memory/https:%2f%2fevil.example",
+        "/mcp/memory/http:evil.example",
+        "/mcp/memory/file:/etc/passwd",
+        "/mcp/memory/gopher:x",
+        "/mcp/memory/javascript:alert(1)",
+        "/mcp/memory/httpevil",
+        "/mcp/memory/HTTP://evil.example",
+        "/mcp/memory/%68ttp://evil.example",
+        // control characters, NUL, bad escapes
+        "/mcp/memory/health%00",
+        "/mcp/memory/%00",
+        "/mcp/memory/a%0d%0aX-Injected:%201",
+        "/mcp/memory/a%0aHost:evil",
+        "/mcp/memory/a%09b",
+        "/mcp/memory/a%7fb",
+        "/mcp/memory/%zz",
+        "/mcp/memory/abc%4",
+        "/mcp/memory/%ff%fe",
+        // empty paths and odd services
+        "/mcp/memory/",
+        "/mcp/memory",
+        "/mcp/",
+        "/mcp",
+        "/mcp/%2e%2e/health",
+        "/mcp/mem%6fry/health",
+        "/mcp/nosuch/health",
+        "/mcp/memory%2fhealth",
+    })
+    void isRefusedAndNeverForwarded(String rawPath) throws Exception {
+        int status = RawHttp.status("GET", rawPath, Login.adminToken());
+        assertThat(status).as(rawPath).isIn(400, 403, 404);
+        int postStatus = RawHttp.status("POST", rawPath, Login.adminToken());
+        assertThat(postStatus).as("POST " + rawPath).isIn(400, 403, 404, 405);
+        for (String id : IDS) {
+            assertThat(ToolServicesResource.service(id).received()).as(rawPath + " reached " + id).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.workbench.proxy;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.workbench.support.FakeToolService;
+import dev.workbench.support.Login;
+import dev.workbench.support.ToolServicesResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The test profile gives the proxy a 1 s timeout and a 64 KiB response cap. */
+@QuarkusTest
+@WithTestResource(value = ToolServicesResource.class, scope = TestResourceScope.GLOBAL)
+class ProxyResourceTest {
+
+    private final String token = Login.adminToken();
+
+    @BeforeEach
+    void reset() {
+        ToolServicesResource.resetAll();
+    }
+
+    private static FakeToolService memory() {
+        return ToolServicesResource.service("memory");
+    }
+
+    @Test
+    void getPassesStatusContentTypeBodyAndQueryStringThrough() {
+        memory().answerWith((request, body) -> request.response().setStatusCode(207)
+                .putHeader("Content-Type", "application/vnd.memory+json").end("{\"hits\":[1,2]}"));
+        given().auth().oauth2(token).urlEncodingEnabled(false)
+                .when().get("/mcp/memory/search/nodes?q=graph%20db&limit=5")
+                .then().statusCode(207)
+                .contentType("application/vnd.memory+json")
+                .body(equalTo("{\"hits\":[1,2]}"));
+        assertThat(memory().received()).singleElement().satisfies(r -> {
+            assertThat(r.method()).isEqualTo("GET");
+            assertThat(r.uri()).isEqualTo("/search/nodes?q=graph%20db&limit=5");
+        });
+    }
+
+    @Test
+    void postForwardsTheJsonBodyAndReturnsTheUpstreamsStatus() {
+        memory().answer(201, "application/json", "{\"stored\":true}");
+        String body = "{\"key\":\"k\",\"value\":{\"nested\":[1,2,3]}}";
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/mcp/memory/store")
+                .then().statusCode(201).contentType(ContentType.JSON).body("stored", equalTo(true));
+        FakeToolService.Received received = memory().received().get(0);
+        assertThat(received.method()).isEqualTo("POST");
+        assertThat(received.uri()).isEqualTo("/store");
+        assertThat(received.body()).isEqualTo(body);
+        assertThat(received.headers().get("Content-Type")).startsWith("application/json");
+    }
+
+    @Test
+    void aNonJsonUpstreamBodyIsPassedThroughWithItsOwnContentType() {
+        memory().answer(500, "text/plain; charset=utf-8", "upstream exploded");
+        given().auth().oauth2(token).when().get("/mcp/memory/search")
+                .then().statusCode(500).contentType("text/plain").body(equalTo("upstream exploded"));
+    }
+
+    @Test
+    void onlyContentTypeAndAcceptReachTheUpstream() {
+        given().auth().oauth2(token)
+                .header("Cookie", "session=secret")
+                .header("Proxy-Authorization", "Basic abc")
+                .header("X-Forwarded-For", "10.0.0.1")
+                .header("Connection", "keep-alive, X-Private")
+                .header("X-Private", "1")
+                .header("Accept", "application/json")
+                .contentType(ContentType.JSON).body("{}")
+                .when().post("/mcp/memory/store")
+                .then().statusCode(200);
+        FakeToolService.Received received = memory().received().get(0);
+        assertThat(received.headers().names()).map(String::toLowerCase)
+                .doesNotContain("authorization", "cookie", "proxy-authorization", "x-forwarded-for", "x-private");
+        assertThat(received.headers().get("Accept")).isEqualTo("application/json");
+        assertThat(received.headers().toString()).doesNotContain(token);
+    }
+
+    @Test
+    void aFifthServiceIsReachableByConfigurationAlone() {
+        given().auth().oauth2(token).when().get("/mcp/search/query?q=x")
+                .then().statusCode(200).body("uri", equalTo("/query?q=x"));
+    }
+
+    @Test
+    void anUnknownServiceIs404() {
+        given().auth().oauth2(token).when().get("/mcp/nosuch/health")
+                .then().statusCode(404).contentType(ContentType.JSON).body("detail", equalTo("Service nosuch not found"));
+    }
+
+    @Test
+    void aSlowUpstreamIs504() {
+        memory().hang();
+        given().auth().oauth2(token).when().get("/mcp/memory/search")
+                .then().statusCode(504).contentType(ContentType.JSON)
+                .body("detail", equalTo("Service memory did not answer within 1000 ms"));
+    }
+
+    @Test
+    void anOversizedUpstreamAnswerIs502WithContentLength() {
+        memory().answer(200, "application/json", "[" + "1,".repeat(40_000) + "1]");
+        given().auth().oauth2(token).when().get("/mcp/memory/search")
+                .then().statusCode(502).body("detail", containsString("more than 65536 bytes"));
+    }
+
+    @Test
+    void anOversizedUpstreamAnswerIs502WhenChunked() {
+        memory().answerWith((request, body) -> {
+            var response = request.response().setChunked(true).putHeader("Content-Type", "application/json");
+            for (int i = 0; i < 100; i++) {
+                response.write("x".repeat(1024));
+            }
+            response.end();
+        });
+        given().auth().oauth2(token).when().get("/mcp/memory/search")
+                .then().statusCode(502).body("detail", containsString("more than 65536 bytes"));
+    }
+
+    @Test
+    void aRequestBodyOver1MiBIs413AndNotForwarded() {
+        byte[] big = new byte[1024 * 1024 + 1];
+        java.util.Arrays.fill(big, (byte) 'a');
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(big)
+                .when().post("/mcp/memory/store")
+                .then().statusCode(413).contentType(ContentType.JSON);
+        assertThat(memory().received()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PUT", "DELETE", "PATCH"})
+    void onlyGetAndPostAreProxied(String method) {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{}")
+                .when().request(method, "/mcp/memory/delete")
+                .then().statusCode(405).contentType(ContentType.JSON).body("detail", equalTo("Method Not Allowed"));
+        assertThat(memory().received()).isEmpty();
+    }
+
+    @Test
+    void withoutRestrictionAnyFirstSegmentPasses() {
+        given().auth().oauth2(token).when().get("/mcp/memory/admin/reindex")
+                .then().statusCode(200).body("uri", equalTo("/admin/reindex"));
+        assertThat(List.of(memory().received().get(0).uri())).containsExactly("/admin/reindex");
+    }
+}
