@@ -9,6 +9,7 @@ DURATION=${1:-10s}
 CONNECTIONS=${2:-64}
 UPSTREAM_PORT=${UPSTREAM_PORT:-18081}
 APP_PORT=${APP_PORT:-18000}
+THREADS=$(( CONNECTIONS < 2 ? 1 : 2 ))
 
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 [ -f target/quarkus-app/quarkus-run.jar ] || { echo "package first: ./mvnw package -DskipTests" >&2; exit 1; }
@@ -36,8 +37,8 @@ TOKEN=$(curl -sf "http://127.0.0.1:$APP_PORT/auth/login" -H 'Content-Type: appli
 
 run() { # name url [header]
     local name=$1 url=$2; shift 2
-    wrk -t2 -c"$CONNECTIONS" -d5s "$@" "$url" >/dev/null   # warm-up
-    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url" > "/tmp/bench-$name.txt"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$@" "$url" >/dev/null   # warm-up
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url" > "/tmp/bench-$name.txt"
     local rps p50 p99
     rps=$(awk '/Requests\/sec/ {print $2}' "/tmp/bench-$name.txt")
     p50=$(awk '$1=="50%" {print $2}' "/tmp/bench-$name.txt")
@@ -46,7 +47,7 @@ run() { # name url [header]
     echo "$rps" > "/tmp/bench-$name.rps"
 }
 
-echo "wrk -t2 -c$CONNECTIONS -d$DURATION on $(nproc) cores"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION on $(nproc) cores"
 printf '%-8s %12s %10s %10s\n' "path" "requests/s" "p50" "p99"
 run direct "http://127.0.0.1:$UPSTREAM_PORT/search?q=x"
 run proxy "http://127.0.0.1:$APP_PORT/mcp/memory/search?q=x" -H "Authorization: Bearer $TOKEN"
