@@ -1,0 +1,24 @@
+package dev.workbench.agent;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+
+/** Limits of agent runs. */
+@ConfigMapping(prefix = "workbench.agent")
+public interface AgentConfig {
+
+    /** {@code AGENT_MAX_TOOL_ROUNDS}: times one run may ask for tools before it is stopped (default 8). */
+    int maxToolRounds();
+
+    /** {@code AGENT_MAX_DURATION}: longest run (default 5m). */
+    Duration maxDuration();
+
+    /** {@code AGENT_MAX_CONCURRENT_RUNS}: runs at once; more are refused (default 32). */
+    int maxConcurrentRuns();
+
+    /** {@code AGENT_MAX_DEPTH}: how deep agents may delegate to agents (default 2). */
+    int maxDepth();
+
+    /** {@code AGENT_KEEPALIVE}: a {@code : keepalive} comment after this much silence on a stream (default 15s). */
+    Duration keepalive();
+}

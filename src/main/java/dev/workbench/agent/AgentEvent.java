@@ -1,0 +1,65 @@
+package dev.workbench.agent;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * What happens during an agent run, in order. {@link SseFrames} writes each as the original's
+ * server-sent event; the non-streaming answer is folded from the same events.
+ */
+public sealed interface AgentEvent {
+
+    /** The agent's analysis or the model's own reasoning; {@code agent} names a delegate. */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Thinking(String text, String agent) implements AgentEvent {
+        public Thinking(String text) {
+            this(text, null);
+        }
+    }
+
+    /** One text delta of the answer, as the provider streamed it. */
+    @RegisterForReflection
+    record Token(String token) implements AgentEvent {
+    }
+
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ToolStart(String id, String name, JsonNode arguments, String agent) implements AgentEvent {
+    }
+
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ToolEnd(String id, String name, String result, String error,
+            @JsonProperty("duration_ms") long durationMs, String agent, @JsonIgnore JsonNode arguments) implements AgentEvent {
+    }
+
+    /** The whole answer, once the run is done. */
+    @RegisterForReflection
+    record Content(String content) implements AgentEvent {
+    }
+
+    /** The model that runs the agent, before its first token; not sent on the stream. */
+    record ModelChosen(String model) implements AgentEvent {
+    }
+
+    /** Tokens the provider counted for one call; not sent on the stream. */
+    record Usage(long inputTokens, long outputTokens) implements AgentEvent {
+    }
+
+    /** A failure; {@code status} is what a non-streaming caller gets, the stream carries only the text. */
+    @RegisterForReflection
+    record Error(String error, @JsonIgnore int status) implements AgentEvent {
+    }
+
+    /** Silence on the stream for a while: a comment keeps proxies from cutting it. */
+    record KeepAlive() implements AgentEvent {
+    }
+
+    /** Always last. */
+    record End() implements AgentEvent {
+    }
+}

@@ -1,0 +1,179 @@
+package dev.workbench.agent;
+
+import dev.workbench.agent.llm.ChatMessage;
+import dev.workbench.agent.llm.MissingCredentialsException;
+import dev.workbench.agent.llm.ProviderException;
+import dev.workbench.common.ApiException;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * One agent run as the endpoint sees it: the request turned into a conversation, the limits
+ * (concurrent runs, duration), keep-alives on silent streams, every failure as one {@code error}
+ * event, and {@code end} always last.
+ */
+@ApplicationScoped
+public class AgentService {
+
+    private static final Logger LOG = Logger.getLogger(AgentService.class);
+
+    /** The outcome of a non-streaming run: the result, or the status and detail of its failure. */
+    public record Outcome(AgentResult result, int status, String detail) {
+    }
+
+    private final AgentCatalog catalog;
+    private final AgentRunner runner;
+    private final AgentConfig config;
+    private final Vertx vertx;
+    private final AtomicInteger running = new AtomicInteger();
+
+    AgentService(AgentCatalog catalog, AgentRunner runner, AgentConfig config, Vertx vertx) {
+        this.catalog = catalog;
+        this.runner = runner;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    /** The events of a streamed run, ending with {@code end}; bad requests fail before anything streams. */
+    public Multi<AgentEvent> stream(AgentRequest request) {
+        return execute(request, config.keepalive());
+    }
+
+    /** The run folded into one answer. */
+    public Uni<Outcome> complete(AgentRequest request) {
+        AgentCatalog.Lookup lookup = catalog.lookup(request.agent());
+        AgentResult.Builder builder = new AgentResult.Builder(lookup.agent().name());
+        return execute(request, null)
+                .onItem().invoke(builder::accept)
+                .collect().last()
+                .map(ignored -> builder.error() == null
+                        ? new Outcome(builder.build(), 200, null)
+                        : new Outcome(null, builder.error().status(), builder.error().error()));
+    }
+
+    private Multi<AgentEvent> execute(AgentRequest request, Duration keepalive) {
+        AgentCatalog.Lookup lookup = catalog.lookup(request.agent());
+        Agent agent = lookup.agent();
+        List<String> toolNames = toolNames(agent, request.tools());
+        StringBuilder system = new StringBuilder(agent.systemPrompt());
+        List<ChatMessage> conversation = conversation(request.messages(), system);
+        if (request.context() != null && !request.context().isNull()) {
+            system.append("\n\nContext from the dashboard (JSON):\n").append(request.context().toString());
+        }
+        String analysis = (lookup.fellBack() ? "Unknown agent '" + request.agent() + "', using " + agent.name() + ". " : "")
+                + "Analyzing request with " + agent.name() + " agent...";
+
+        Multi<AgentEvent> run = Multi.createFrom().deferred(() -> {
+            if (running.incrementAndGet() > config.maxConcurrentRuns()) {
+                running.decrementAndGet();
+                return Multi.createFrom().failure(new AgentLimitException(429, "Too many agent runs at once (AGENT_MAX_CONCURRENT_RUNS="
+                        + config.maxConcurrentRuns() + "); try again shortly"));
+            }
+            return Multi.createBy().concatenating().streams(
+                            Multi.createFrom().item(new AgentEvent.Thinking(analysis)),
+                            runner.run(agent, toolNames, system.toString(), conversation, 0))
+                    .onTermination().invoke(running::decrementAndGet);
+        });
+        return guard(run, keepalive)
+                .onFailure().recoverWithItem(this::toError)
+                .onCompletion().continueWith(new AgentEvent.End());
+    }
+
+    private AgentEvent toError(Throwable failure) {
+        int status;
+        String message;
+        switch (failure) {
+            case MissingCredentialsException missing -> {
+                status = 503;
+                message = missing.getMessage();
+            }
+            case ProviderException provider -> {
+                status = 502;
+                message = provider.getMessage();
+            }
+            case AgentLimitException limit -> {
+                status = limit.status();
+                message = limit.getMessage();
+            }
+            default -> {
+                LOG.error("Agent run failed", failure);
+                status = 500;
+                message = "Agent run failed unexpectedly";
+            }
+        }
+        return new AgentEvent.Error(message, status);
+    }
+
+    /**
+     * Bounds the run by {@code AGENT_MAX_DURATION} and, when {@code keepalive} is given, fills
+     * silences with keep-alive events. Cancelling the result cancels the run.
+     */
+    private Multi<AgentEvent> guard(Multi<AgentEvent> events, Duration keepalive) {
+        return Multi.createFrom().emitter(emitter -> {
+            AtomicLong lastSent = new AtomicLong(System.nanoTime());
+            long deadline = vertx.setTimer(config.maxDuration().toMillis(), id -> emitter.fail(new AgentLimitException(504,
+                    "The run took longer than " + config.maxDuration() + " (AGENT_MAX_DURATION) and was stopped")));
+            long ticker = keepalive == null ? -1 : vertx.setPeriodic(keepalive.toMillis(), id -> {
+                if (System.nanoTime() - lastSent.get() >= keepalive.toNanos() - 1_000_000) {
+                    lastSent.set(System.nanoTime());
+                    emitter.emit(new AgentEvent.KeepAlive());
+                }
+            });
+            Cancellable subscription = events.subscribe().with(event -> {
+                lastSent.set(System.nanoTime());
+                emitter.emit(event);
+            }, emitter::fail, emitter::complete);
+            emitter.onTermination(() -> {
+                vertx.cancelTimer(deadline);
+                if (ticker >= 0) {
+                    vertx.cancelTimer(ticker);
+                }
+                subscription.cancel();
+            });
+        });
+    }
+
+    private static List<String> toolNames(Agent agent, List<String> requested) {
+        List<String> available = agent.allToolNames();
+        if (requested == null) {
+            return available;
+        }
+        LinkedHashSet<String> unknown = new LinkedHashSet<>(requested);
+        unknown.removeAll(available);
+        if (!unknown.isEmpty()) {
+            throw new ApiException(422, "Unknown tools for agent " + agent.name() + ": " + String.join(", ", unknown)
+                    + " (available: " + String.join(", ", available) + ")");
+        }
+        return available.stream().filter(requested::contains).toList();
+    }
+
+    /** The turns for the model; system messages join the system prompt. */
+    private static List<ChatMessage> conversation(List<AgentRequest.Message> messages, StringBuilder system) {
+        List<ChatMessage> turns = new ArrayList<>();
+        for (AgentRequest.Message message : messages) {
+            switch (message.role()) {
+                case "system" -> system.append("\n\n").append(message.content());
+                case "assistant" -> turns.add(new ChatMessage.Assistant(List.of(), message.content(), List.of()));
+                case "tool" -> turns.add(new ChatMessage.User("Tool output:\n" + message.content()));
+                default -> turns.add(new ChatMessage.User(message.content()));
+            }
+        }
+        if (turns.stream().noneMatch(ChatMessage.User.class::isInstance)) {
+            throw new ApiException(422, "messages must contain at least one user message");
+        }
+        if (!(turns.get(0) instanceof ChatMessage.User)) {
+            turns.add(0, new ChatMessage.User("(conversation continues)"));
+        }
+        return turns;
+    }
+}

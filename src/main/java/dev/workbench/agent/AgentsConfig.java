@@ -1,0 +1,42 @@
+package dev.workbench.agent;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The agent catalogue ({@code workbench.agents.<name>.*}): the five agents the dashboard offers. */
+@ConfigMapping(prefix = "workbench.agents")
+public interface AgentsConfig {
+
+    @WithParentName
+    Map<String, Spec> all();
+
+    /** One agent. */
+    interface Spec {
+
+        /** {@code anthropic} (Messages API) or {@code openai} (any OpenAI-compatible Chat Completions API). */
+        String provider();
+
+        /** The model; each agent's is overridable by {@code <AGENT>_MODEL}, e.g. {@code ORCHESTRATOR_MODEL}. */
+        String model();
+
+        /** What the agent is told it is. */
+        String systemPrompt();
+
+        /** Names of the tools of {@code agent-tools.json} it may call. */
+        Optional<List<String>> tools();
+
+        /** Agents it may hand tasks to, as tools named {@code ask_<agent>}. */
+        Optional<List<String>> delegates();
+
+        /** Most tokens one model call may produce. */
+        @WithDefault("4096")
+        int maxTokens();
+
+        /** Tokens of extended thinking, for Anthropic models that support it; unset means none. */
+        Optional<Integer> thinkingBudget();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.workbench.agent.llm;
+
+import io.smallrye.mutiny.Multi;
+
+/** A model behind a streaming HTTP API. Cancelling the stream closes the provider connection. */
+public interface LlmProvider {
+
+    /** The provider's name as configuration spells it. */
+    String name();
+
+    /** Streams one model call; fails with {@link ProviderException} on provider errors. */
+    Multi<LlmEvent> stream(ChatRequest request);
+}

@@ -1,0 +1,57 @@
+package dev.workbench.agent.tools;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.workbench.services.ServiceRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The service tools agents may call, read once from {@code agent-tools.json} and checked against the registry. */
+@ApplicationScoped
+public class ToolCatalog {
+
+    static final String RESOURCE = "agent-tools.json";
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
+    private final Map<String, ToolDefinition> tools;
+
+    ToolCatalog(ObjectMapper json, ServiceRegistry services) {
+        List<ToolDefinition> declared;
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the application");
+            }
+            declared = json.readValue(in, new TypeReference<>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+        }
+        Map<String, ToolDefinition> byName = new LinkedHashMap<>();
+        for (ToolDefinition tool : declared) {
+            if (!NAME.matcher(tool.name()).matches() || !"GET".equals(tool.method()) && !"POST".equals(tool.method())) {
+                throw new IllegalStateException("Tool " + tool.name() + " in " + RESOURCE + " needs a lower-case name and GET or POST");
+            }
+            // A tool of a service that is not configured is simply not offered.
+            if (services.find(tool.service()).isPresent()) {
+                byName.put(tool.name(), tool);
+            }
+        }
+        this.tools = Collections.unmodifiableMap(byName);
+    }
+
+    public Optional<ToolDefinition> find(String name) {
+        return Optional.ofNullable(tools.get(name));
+    }
+
+    public java.util.Collection<ToolDefinition> all() {
+        return tools.values();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.workbench.agent.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.workbench.agent.llm.ToolCall;
+import dev.workbench.proxy.ProxyPath;
+import dev.workbench.proxy.ProxyService;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Runs a model's tool call against its tool service through {@link ProxyService}: the same path
+ * validation, allowlist ({@code RESTRICT_MCP_PROXY}), size limits and timeouts as the proxy, so
+ * the model can reach nothing the admin could not. Every failure becomes an error outcome.
+ */
+@ApplicationScoped
+public class ToolExecutor {
+
+    /** Longer results are cut before they go back to the model. */
+    static final int MAX_RESULT_CHARS = 16_000;
+
+    private final ToolCatalog catalog;
+    private final ProxyService proxy;
+
+    ToolExecutor(ToolCatalog catalog, ProxyService proxy) {
+        this.catalog = catalog;
+        this.proxy = proxy;
+    }
+
+    public Uni<ToolOutcome> execute(ToolCall call) {
+        ToolDefinition tool = catalog.find(call.name()).orElse(null);
+        if (tool == null) {
+            return Uni.createFrom().item(ToolOutcome.failed("Unknown tool " + call.name()));
+        }
+        if (!call.arguments().isObject()) {
+            return Uni.createFrom().item(ToolOutcome.failed("Arguments of " + call.name() + " must be a JSON object"));
+        }
+        boolean get = "GET".equals(tool.method());
+        String query = get ? query(call.arguments()) : null;
+        byte[] body = get ? null : call.arguments().toString().getBytes(StandardCharsets.UTF_8);
+        String rawPath = ProxyPath.PREFIX + tool.service() + "/" + tool.path();
+        return Uni.createFrom().deferred(() -> proxy.forward(get ? HttpMethod.GET : HttpMethod.POST, rawPath, query,
+                        get ? null : "application/json", "application/json", body))
+                .map(response -> {
+                    String text = new String(response.body(), StandardCharsets.UTF_8);
+                    if (text.length() > MAX_RESULT_CHARS) {
+                        text = text.substring(0, MAX_RESULT_CHARS) + "\n[cut at " + MAX_RESULT_CHARS + " characters]";
+                    }
+                    return response.status() / 100 == 2
+                            ? ToolOutcome.ok(text)
+                            : ToolOutcome.failed("HTTP " + response.status() + " from " + tool.service() + ": " + text);
+                })
+                .onFailure().recoverWithItem(failure -> ToolOutcome.failed(failure.getMessage() == null
+                        ? failure.getClass().getSimpleName() : failure.getMessage()));
+    }
+
+    private static String query(JsonNode arguments) {
+        StringJoiner query = new StringJoiner("&");
+        for (Map.Entry<String, JsonNode> field : arguments.properties()) {
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                continue;
+            }
+            String text = value.isValueNode() ? value.asText() : value.toString();
+            query.add(encode(field.getKey()) + "=" + encode(text));
+        }
+        return query.length() == 0 ? null : query.toString();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
