@@ -2,6 +2,7 @@ package dev.workbench.services;
 
 import dev.workbench.proxy.ProxyConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -42,6 +43,7 @@ public class ServiceClient {
                     .connectTimeout(timeout, TimeUnit.MILLISECONDS)
                     .readTimeout(timeout, TimeUnit.MILLISECONDS)
                     .property("microprofile.rest.client.disable.default.mapper", true)
+                    .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, POOL_SIZE)
                     .build(ServiceRestClient.class));
             httpClients.put(service.id(), vertx.createHttpClient(new HttpClientOptions()
                     .setConnectTimeout((int) Math.min(timeout, Integer.MAX_VALUE))

@@ -32,4 +32,7 @@ public interface LlmConfig {
 
     /** {@code LLM_TIMEOUT}: longest silence from a provider, before or between chunks (default 120s). */
     Duration timeout();
+
+    /** {@code LLM_MAX_CONNECTIONS}: open connections to one provider, i.e. concurrent model calls (default 1000). */
+    int maxConnections();
 }
