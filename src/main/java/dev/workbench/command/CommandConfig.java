@@ -1,14 +1,34 @@
 package dev.workbench.command;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
-/** Policies of {@code POST /command}. */
+/** Policies and limits of {@code POST /command}. */
 @ConfigMapping(prefix = "workbench.command")
 public interface CommandConfig {
 
-    /** {@code ALLOW_FULL_PRIVILEGE_COMMANDS}: allow custom commands outside the known handlers (default false). */
+    /** {@code ALLOW_FULL_PRIVILEGE_COMMANDS}: allow custom commands, run through {@code /bin/sh -c} (default false). */
     boolean allowFullPrivilegeCommands();
 
-    /** {@code SAFE_COMMANDS_ONLY}: restrict git, docker, npm and python to safe subcommands (default true). */
+    /** {@code SAFE_COMMANDS_ONLY}: git, docker, npm and python only with safe subcommands and options (default true). */
     boolean safeCommandsOnly();
+
+    /** {@code COMMAND_TIMEOUT}: longest run; then the whole process tree is killed (default 120s). */
+    Duration timeout();
+
+    /** {@code COMMAND_MAX_OUTPUT}: most bytes kept of stdout and of stderr each (default 1M). */
+    MemorySize maxOutput();
+
+    /** {@code COMMAND_MAX_CONCURRENT}: commands at once; more get 429 (default 4). */
+    int maxConcurrent();
+
+    /** {@code COMMAND_AUDIT_LOG}: JSON-lines file every call is appended to (default audit/commands.jsonl). */
+    Path auditLog();
+
+    /** {@code COMMAND_PASS_ENV}: variables passed to commands besides PATH, HOME and LANG, e.g. GITHUB_TOKEN. */
+    Optional<List<String>> passEnv();
 }

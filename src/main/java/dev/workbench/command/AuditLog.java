@@ -1,0 +1,91 @@
+package dev.workbench.command;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
+
+/**
+ * Appends one JSON line per command call, refused ones included. Each line is one write under a
+ * file lock, so concurrent calls (and other processes) never interleave; known secrets and
+ * token-shaped strings are replaced by {@code ***} before anything is written.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    private static final Logger LOG = Logger.getLogger(AuditLog.class);
+    private static final int PREVIEW_CHARS = 500;
+    private static final Pattern TOKENS = Pattern.compile(
+            "(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|sk-[A-Za-z0-9_-]{16,}|FlyV1 [A-Za-z0-9_+/=,-]+|(?i)bearer\\s+[A-Za-z0-9._~+/=-]{8,})");
+    private static final List<String> SECRET_KEYS = List.of("workbench.auth.jwt-secret-key", "workbench.auth.admin-password",
+            "workbench.deploy.fly-api-token", "workbench.deploy.github-token", "workbench.llm.anthropic-api-key",
+            "workbench.llm.openai-api-key");
+
+    /** One line of the audit log. */
+    @RegisterForReflection
+    public record Entry(String timestamp, String user, String command, String service, String status,
+            @JsonProperty("exit_code") Integer exitCode, @JsonProperty("duration_ms") long durationMs,
+            @JsonProperty("output_preview") String outputPreview) {
+    }
+
+    private final Path file;
+    private final ObjectMapper json;
+    private final List<String> secrets = new ArrayList<>();
+
+    AuditLog(CommandConfig config, ObjectMapper json, Config all) {
+        this.file = config.auditLog();
+        this.json = json;
+        for (String key : SECRET_KEYS) {
+            all.getOptionalValue(key, String.class).filter(s -> s.length() >= 4).ifPresent(secrets::add);
+        }
+    }
+
+    public void record(String user, String command, String service, CommandResult result) {
+        String preview = result.output().isEmpty() ? result.error() : result.output();
+        preview = preview.length() > PREVIEW_CHARS ? preview.substring(0, PREVIEW_CHARS) : preview;
+        Entry entry = new Entry(Instant.now().toString(), user, redact(command), service, result.status(), result.exitCode(),
+                result.durationMs(), redact(preview));
+        try {
+            byte[] line = (json.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+            append(line);
+        } catch (IOException e) {
+            LOG.errorf("Cannot write the command audit log %s: %s", file, e.getMessage());
+        }
+    }
+
+    String redact(String text) {
+        String out = text;
+        for (String secret : secrets) {
+            out = out.replace(secret, "***");
+        }
+        return TOKENS.matcher(out).replaceAll("***");
+    }
+
+    private synchronized void append(byte[] line) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND); FileLock lock = channel.lock()) {
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package dev.workbench.command;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides what a command may run, as an argument vector: the handler named by its first word,
+ * and in safe mode only the subcommands and options of each program that cannot turn into code
+ * execution or writes outside the repository. Nothing here starts a process.
+ */
+final class CommandPolicy {
+
+    static final String METACHARACTERS_REFUSED = "Command contains forbidden shell metacharacters";
+    static final String CUSTOM_REFUSED = "Custom commands are disabled; set ALLOW_FULL_PRIVILEGE_COMMANDS=true to allow them";
+
+    static final Set<String> REPOSITORY_HANDLERS = Set.of("test", "lint", "format", "analyze", "migrate", "backup", "restore");
+    private static final List<String> METACHARACTERS = List.of(";", "&", "`", "$(", "${", "|", ">", "<", "\n", "\r", "\0");
+
+    private static final Set<String> GIT_SUBCOMMANDS = Set.of("status", "log", "diff", "add", "commit", "push", "pull", "checkout", "branch");
+    private static final List<String> GIT_REFUSED_OPTIONS = List.of("--upload-pack", "--receive-pack", "--exec", "--config",
+            "--git-dir", "--work-tree", "--namespace", "--output", "--ext-diff", "--textconv", "--template", "--super-prefix",
+            "--open-files-in-pager", "--pathspec-from-file", "--recurse-submodules", "--ssh", "--server-option");
+    private static final Set<String> GIT_REFUSED_SHORT = Set.of("-c", "-C", "-O");
+
+    private static final Set<String> DOCKER_SUBCOMMANDS = Set.of("build", "images", "ps", "run", "tag", "push");
+    private static final List<String> DOCKER_RUN_REFUSED = List.of("--privileged", "--cap-add", "--device", "--security-opt",
+            "--volumes-from", "--device-cgroup-rule", "--sysctl");
+    private static final Set<String> DOCKER_HOST_NAMESPACES = Set.of("--pid", "--network", "--net", "--ipc", "--uts", "--userns", "--cgroupns");
+
+    private static final Set<String> NPM_SUBCOMMANDS = Set.of("ci", "install", "test", "run", "ls", "list", "audit", "outdated");
+    private static final List<String> NPM_REFUSED_OPTIONS = List.of("-g", "--global", "--location", "--prefix", "--userconfig",
+            "--globalconfig", "--script-shell", "--node-options", "--registry");
+
+    private static final Set<String> PYTHON_MODULES = Set.of("pytest", "unittest", "mypy", "ruff", "black", "flake8", "pylint",
+            "compileall", "pip");
+    private static final Set<String> PIP_SUBCOMMANDS = Set.of("list", "show", "freeze", "check");
+
+    /** Git may never run a repository's hooks or fsmonitor, nor use transports that run programs. */
+    static final Map<String, String> GIT_ENVIRONMENT = Map.of(
+            "GIT_TERMINAL_PROMPT", "0",
+            "GIT_ALLOW_PROTOCOL", "https:ssh:git:file",
+            "GIT_CONFIG_NOSYSTEM", "1",
+            "GIT_CONFIG_COUNT", "2",
+            "GIT_CONFIG_KEY_0", "core.hooksPath",
+            "GIT_CONFIG_VALUE_0", "/dev/null",
+            "GIT_CONFIG_KEY_1", "core.fsmonitor",
+            "GIT_CONFIG_VALUE_1", "false");
+
+    /** What to do with a command. */
+    sealed interface Decision {
+    }
+
+    /** Run {@code argv} in the repository, with {@code environment} added to the scrubbed one. */
+    record Run(String handler, List<String> argv, Map<String, String> environment) implements Decision {
+    }
+
+    /** Refuse, saying why; nothing runs. */
+    record Refuse(String handler, String reason) implements Decision {
+    }
+
+    private final boolean safe;
+    private final boolean fullPrivilege;
+
+    CommandPolicy(boolean safe, boolean fullPrivilege) {
+        this.safe = safe;
+        this.fullPrivilege = fullPrivilege;
+    }
+
+    Decision decide(String command, List<String> args, Path repository, Map<String, String> repositoryCommands) {
+        List<String> all = new ArrayList<>();
+        all.add(command);
+        all.addAll(args);
+        boolean control = all.stream().anyMatch(s -> s.chars().anyMatch(c -> c < 0x20 && c != '\t'));
+        if (control || safe && all.stream().anyMatch(CommandPolicy::hasMetacharacters)) {
+            return new Refuse("unknown", METACHARACTERS_REFUSED);
+        }
+        List<String> words = new ArrayList<>(CommandTokenizer.split(command));
+        words.addAll(args);
+        if (words.isEmpty()) {
+            return new Refuse("unknown", "Command is empty");
+        }
+        String first = words.get(0);
+        List<String> rest = words.subList(1, words.size());
+        if (REPOSITORY_HANDLERS.contains(first)) {
+            return repositoryCommand(first, rest, repositoryCommands);
+        }
+        return switch (first) {
+            case "git" -> safe ? git(words) : new Run("git", words, GIT_ENVIRONMENT);
+            case "docker" -> safe ? docker(words, repository) : new Run("docker", words, Map.of());
+            case "npm" -> safe ? npm(words) : new Run("npm", words, Map.of());
+            case "python", "python3" -> safe ? python(words, repository) : new Run("python", words, Map.of());
+            default -> fullPrivilege
+                    ? new Run("custom", List.of("/bin/sh", "-c", shellLine(command, args)), Map.of())
+                    : new Refuse("custom", CUSTOM_REFUSED);
+        };
+    }
+
+    private Decision repositoryCommand(String handler, List<String> extra, Map<String, String> configured) {
+        String line = configured.get(handler);
+        if (line == null || line.isBlank()) {
+            return new Refuse(handler, "No '" + handler + "' command is configured for this service");
+        }
+        if (safe && extra.stream().anyMatch(a -> a.startsWith("-"))) {
+            return new Refuse(handler, "Options cannot be added to the configured '" + handler + "' command in safe mode");
+        }
+        List<String> argv = new ArrayList<>(CommandTokenizer.split(line));
+        argv.addAll(extra);
+        return new Run(handler, argv, argv.get(0).equals("git") ? GIT_ENVIRONMENT : Map.of());
+    }
+
+    private static Decision git(List<String> words) {
+        if (words.size() < 2 || words.get(1).startsWith("-")) {
+            return new Refuse("git", "git needs a subcommand first; options before it are not allowed");
+        }
+        if (!GIT_SUBCOMMANDS.contains(words.get(1))) {
+            return new Refuse("git", "git " + words.get(1) + " is not allowed; allowed: " + String.join(", ", sorted(GIT_SUBCOMMANDS)));
+        }
+        for (String arg : words.subList(2, words.size())) {
+            if (GIT_REFUSED_SHORT.contains(arg) || startsWithAny(arg, GIT_REFUSED_OPTIONS) || arg.contains("::")
+                    || arg.toLowerCase().contains("proxycommand")) {
+                return new Refuse("git", "git option or argument '" + arg + "' is not allowed in safe mode");
+            }
+        }
+        return new Run("git", words, GIT_ENVIRONMENT);
+    }
+
+    private static Decision docker(List<String> words, Path repository) {
+        if (words.size() < 2 || words.get(1).startsWith("-")) {
+            return new Refuse("docker", "docker needs a subcommand first; options before it are not allowed");
+        }
+        if (!DOCKER_SUBCOMMANDS.contains(words.get(1))) {
+            return new Refuse("docker", "docker " + words.get(1) + " is not allowed; allowed: " + String.join(", ", sorted(DOCKER_SUBCOMMANDS)));
+        }
+        if (words.get(1).equals("run")) {
+            List<String> args = words.subList(2, words.size());
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+                String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : (i + 1 < args.size() ? args.get(i + 1) : "");
+                if (startsWithAny(option, DOCKER_RUN_REFUSED)) {
+                    return new Refuse("docker", "docker run " + option + " is not allowed in safe mode");
+                }
+                if (DOCKER_HOST_NAMESPACES.contains(option) && (value.equals("host") || value.startsWith("container:"))) {
+                    return new Refuse("docker", "docker run " + option + "=" + value + " is not allowed in safe mode");
+                }
+                String mount = volumeSource(arg, option, value);
+                if (mount != null && !mountAllowed(mount, repository)) {
+                    return new Refuse("docker", "docker run may only bind-mount paths inside the repository, not " + mount);
+                }
+            }
+        }
+        return new Run("docker", words, Map.of());
+    }
+
+    /** The host side of a bind mount given by this argument, or null when it gives none. */
+    private static String volumeSource(String arg, String option, String value) {
+        if (option.equals("-v") || option.equals("--volume")) {
+            return value.split(":", 2)[0];
+        }
+        if (arg.startsWith("-v") && arg.length() > 2 && !arg.startsWith("--")) {
+            return arg.substring(2).split(":", 2)[0];
+        }
+        if (option.equals("--mount")) {
+            for (String part : value.split(",")) {
+                String[] kv = part.split("=", 2);
+                if (kv.length == 2 && (kv[0].equals("source") || kv[0].equals("src"))) {
+                    return value.contains("type=volume") ? null : kv[1];
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean mountAllowed(String source, Path repository) {
+        if (source.isEmpty()) {
+            return false;
+        }
+        boolean hostPath = source.startsWith("/") || source.startsWith(".") || source.startsWith("~") || source.contains("/");
+        if (!hostPath) {
+            return true; // a named volume
+        }
+        if (source.startsWith("~") || source.contains("docker.sock")) {
+            return false;
+        }
+        Path root = repository.toAbsolutePath().normalize();
+        Path resolved = root.resolve(source).normalize();
+        return resolved.startsWith(root);
+    }
+
+    private static Decision npm(List<String> words) {
+        if (words.size() < 2 || words.get(1).startsWith("-")) {
+            return new Refuse("npm", "npm needs a subcommand first; options before it are not allowed");
+        }
+        if (!NPM_SUBCOMMANDS.contains(words.get(1))) {
+            return new Refuse("npm", "npm " + words.get(1) + " is not allowed; allowed: " + String.join(", ", sorted(NPM_SUBCOMMANDS)));
+        }
+        for (String arg : words.subList(2, words.size())) {
+            if (startsWithAny(arg, NPM_REFUSED_OPTIONS)) {
+                return new Refuse("npm", "npm option '" + arg + "' is not allowed in safe mode");
+            }
+        }
+        return new Run("npm", words, Map.of());
+    }
+
+    private static Decision python(List<String> words, Path repository) {
+        if (words.size() == 2 && (words.get(1).equals("--version") || words.get(1).equals("-V"))) {
+            return new Run("python", words, Map.of());
+        }
+        if (words.size() >= 3 && words.get(1).equals("-m")) {
+            String module = words.get(2);
+            if (!PYTHON_MODULES.contains(module)) {
+                return new Refuse("python", "python -m " + module + " is not allowed; allowed: " + String.join(", ", sorted(PYTHON_MODULES)));
+            }
+            if (module.equals("pip") && (words.size() < 4 || !PIP_SUBCOMMANDS.contains(words.get(3)))) {
+                return new Refuse("python", "python -m pip may only " + String.join(", ", sorted(PIP_SUBCOMMANDS)));
+            }
+            return new Run("python", words, Map.of());
+        }
+        if (words.size() >= 2 && words.get(1).endsWith(".py") && !words.get(1).startsWith("-")) {
+            Path root = repository.toAbsolutePath().normalize();
+            Path script = root.resolve(words.get(1)).normalize();
+            if (script.startsWith(root) && Files.isRegularFile(script)) {
+                return new Run("python", words, Map.of());
+            }
+            return new Refuse("python", "python may only run scripts inside the repository");
+        }
+        return new Refuse("python", "python may only run --version, -m with an allowed module, or a script of the repository");
+    }
+
+    private static boolean hasMetacharacters(String text) {
+        return METACHARACTERS.stream().anyMatch(text::contains);
+    }
+
+    private static boolean startsWithAny(String arg, List<String> prefixes) {
+        return prefixes.stream().anyMatch(p -> arg.equals(p) || arg.startsWith(p + "=") || arg.startsWith(p) && p.startsWith("--"));
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
+    }
+
+    private static String shellLine(String command, List<String> args) {
+        StringBuilder line = new StringBuilder(command);
+        args.forEach(arg -> line.append(" '").append(arg.replace("'", "'\\''")).append('\''));
+        return line.toString();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.workbench.command;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Runs a command for the admin: the repository by id, the policy's decision, a slot among the
+ * concurrent commands, the process, and one audit line whatever happened. Blocking: it runs on
+ * virtual threads of its own, never on the event loop.
+ */
+@ApplicationScoped
+public class CommandService {
+
+    /** A result (HTTP 200), or the status and detail of a request that was not run at all. */
+    public record Outcome(int status, CommandResult result, String detail) {
+    }
+
+    private final Map<String, RepositoriesConfig.Repository> repositories;
+    private final CommandPolicy policy;
+    private final ProcessRunner runner;
+    private final AuditLog audit;
+    private final CommandConfig config;
+    private final Semaphore slots;
+    private final Map<String, String> baseEnvironment = new HashMap<>();
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+
+    CommandService(RepositoriesConfig repositories, CommandConfig config, ProcessRunner runner, AuditLog audit) {
+        this.repositories = repositories.all();
+        this.policy = new CommandPolicy(config.safeCommandsOnly(), config.allowFullPrivilegeCommands());
+        this.runner = runner;
+        this.audit = audit;
+        this.config = config;
+        this.slots = new Semaphore(config.maxConcurrent());
+        baseEnvironment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+        baseEnvironment.put("HOME", System.getenv().getOrDefault("HOME", "/tmp"));
+        baseEnvironment.put("LANG", System.getenv().getOrDefault("LANG", "C.UTF-8"));
+        config.passEnv().orElse(List.of()).forEach(name -> {
+            String value = System.getenv(name);
+            if (value != null) {
+                baseEnvironment.put(name, value);
+            }
+        });
+    }
+
+    public ExecutorService threads() {
+        return threads;
+    }
+
+    public Outcome execute(CommandRequest request, String user, ProcessRunner.Lines lines) {
+        RepositoriesConfig.Repository repository = repositories.get(request.service());
+        String line = request.argsOrEmpty().isEmpty() ? request.command()
+                : request.command() + " " + String.join(" ", request.argsOrEmpty());
+        if (repository == null) {
+            audit.record(user, line, request.service(), new CommandResult("not_found", "", "unknown service", null, 0, false));
+            return new Outcome(404, null, "Service " + request.service() + " not found");
+        }
+        Path directory = repository.path();
+        CommandPolicy.Decision decision = policy.decide(request.command(), request.argsOrEmpty(), directory, repository.commands());
+        if (decision instanceof CommandPolicy.Refuse refuse) {
+            CommandResult refused = CommandResult.forbidden(refuse.reason());
+            audit.record(user, line, request.service(), refused);
+            return new Outcome(200, refused, null);
+        }
+        CommandPolicy.Run run = (CommandPolicy.Run) decision;
+        if (!slots.tryAcquire()) {
+            audit.record(user, line, request.service(), new CommandResult("rejected", "", "too many commands", null, 0, false));
+            return new Outcome(429, null, "Too many commands at once (COMMAND_MAX_CONCURRENT=" + config.maxConcurrent() + ")");
+        }
+        try {
+            Map<String, String> environment = new HashMap<>(baseEnvironment);
+            environment.putAll(run.environment());
+            CommandResult result = runner.run(run.argv(), directory, environment, config.timeout(),
+                    config.maxOutput().asLongValue(), lines);
+            audit.record(user, line, request.service(), result);
+            return new Outcome(200, result, null);
+        } finally {
+            slots.release();
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        threads.shutdownNow();
+    }
+}

@@ -1,0 +1,168 @@
+package dev.workbench.command;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs one argument vector, never through a shell of its own: in a directory, with a scrubbed
+ * environment, stdin closed, stdout and stderr read separately on virtual threads and kept up to a
+ * cap, and the whole process tree killed when the timeout passes. Blocking: call it off the event loop.
+ */
+@ApplicationScoped
+public class ProcessRunner {
+
+    /** Receives output lines as they come, for streaming. */
+    public interface Lines {
+        void line(String stream, String line);
+
+        Lines NONE = (stream, line) -> { };
+    }
+
+    private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
+
+    public CommandResult run(List<String> argv, Path directory, Map<String, String> environment, Duration timeout,
+            long maxBytes, Lines lines) {
+        long start = System.nanoTime();
+        ProcessBuilder builder = new ProcessBuilder(argv).directory(directory.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            return new CommandResult(CommandResult.FAILED, "", "Cannot run " + argv.get(0) + ": " + e.getMessage(), null,
+                    elapsed(start), false);
+        }
+        try {
+            process.getOutputStream().close();
+        } catch (IOException ignored) {
+            // the process closed its stdin first
+        }
+        Capture out = new Capture("stdout", maxBytes, lines);
+        Capture err = new Capture("stderr", maxBytes, lines);
+        Future<?> outReader = readers.submit(() -> out.drain(process.getInputStream()));
+        Future<?> errReader = readers.submit(() -> err.drain(process.getErrorStream()));
+        boolean finished;
+        try {
+            finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finished = false;
+        }
+        if (!finished) {
+            killTree(process);
+        }
+        await(outReader);
+        await(errReader);
+        boolean truncated = out.truncated.get() || err.truncated.get();
+        if (!finished) {
+            return new CommandResult(CommandResult.TIMEOUT, out.text(), appendLine(err.text(),
+                    "Killed after " + timeout.toSeconds() + " s (COMMAND_TIMEOUT)"), null, elapsed(start), truncated);
+        }
+        int exit = process.exitValue();
+        return new CommandResult(exit == 0 ? CommandResult.SUCCESS : CommandResult.FAILED, out.text(), err.text(), exit,
+                elapsed(start), truncated);
+    }
+
+    private static void killTree(Process process) {
+        // Children first, so none is re-parented out of reach while its parent dies.
+        List<ProcessHandle> descendants = process.descendants().toList();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static void await(Future<?> reader) {
+        try {
+            reader.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            reader.cancel(true);
+        }
+    }
+
+    private static long elapsed(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static String appendLine(String text, String line) {
+        return text.isEmpty() || text.endsWith("\n") ? text + line : text + "\n" + line;
+    }
+
+    @PreDestroy
+    void close() {
+        readers.shutdownNow();
+    }
+
+    /** One output stream: kept up to the cap, read to its end regardless so the process never blocks. */
+    private static final class Capture {
+        final String name;
+        final long max;
+        final Lines lines;
+        final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        final ByteArrayOutputStream line = new ByteArrayOutputStream();
+        final AtomicBoolean truncated = new AtomicBoolean();
+
+        Capture(String name, long max, Lines lines) {
+            this.name = name;
+            this.max = max;
+            this.lines = lines;
+        }
+
+        void drain(InputStream in) {
+            byte[] buffer = new byte[8192];
+            try (in) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    int keep = (int) Math.max(0, Math.min(n, max - kept.size()));
+                    synchronized (kept) {
+                        kept.write(buffer, 0, keep);
+                    }
+                    if (keep < n) {
+                        truncated.set(true);
+                    }
+                    split(buffer, n);
+                }
+            } catch (IOException e) {
+                // the process was killed, or closed its end
+            }
+            if (line.size() > 0) {
+                lines.line(name, line.toString(StandardCharsets.UTF_8));
+            }
+        }
+
+        private void split(byte[] buffer, int n) {
+            for (int i = 0; i < n; i++) {
+                if (buffer[i] == '\n') {
+                    lines.line(name, line.toString(StandardCharsets.UTF_8));
+                    line.reset();
+                } else if (line.size() < 64 * 1024) {
+                    line.write(buffer[i]);
+                }
+            }
+        }
+
+        String text() {
+            synchronized (kept) {
+                return kept.toString(StandardCharsets.UTF_8);
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.workbench.command;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import dev.workbench.support.Login;
+import dev.workbench.support.Sse;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(CommandsProfile.class)
+class CommandResourceTest {
+
+    static Response command(String command, String service, String... args) {
+        JsonObject body = new JsonObject().put("command", command).put("service", service);
+        if (args.length > 0) {
+            body.put("args", new io.vertx.core.json.JsonArray(List.of((Object[]) args)));
+        }
+        return given().auth().oauth2(Login.adminToken()).contentType(ContentType.JSON).body(body.encode())
+                .when().post("/command");
+    }
+
+    static List<JsonObject> auditLines() throws Exception {
+        if (!Files.exists(CommandsProfile.AUDIT)) {
+            return List.of();
+        }
+        return Files.readAllLines(CommandsProfile.AUDIT).stream().map(JsonObject::new).toList();
+    }
+
+    @Test
+    void allowedGitCommandsRunForRealInTheRepository() throws Exception {
+        command("git status", "api").then().statusCode(200)
+                .body("status", equalTo("success"))
+                .body("exit_code", equalTo(0))
+                .body("output", containsString("On branch main"));
+
+        Files.writeString(CommandsProfile.REPO.resolve("notes.txt"), "a note\n");
+        command("git add notes.txt", "api").then().body("status", equalTo("success"));
+        command("git commit -m 'add notes with \"quotes\"'", "api").then().body("status", equalTo("success"));
+        assertThat(CommandsProfile.git(CommandsProfile.REPO, "log", "-1", "--format=%s")).isEqualTo("add notes with \"quotes\"\n");
+        // The repository's pre-commit hook would have created the marker: hooks never run.
+        assertThat(CommandsProfile.MARKER).doesNotExist();
+
+        command("git log --oneline", "api").then().body("status", equalTo("success")).body("output", containsString("add notes"));
+        command("git branch feature", "api").then().body("status", equalTo("success"));
+        command("git checkout feature", "api").then().body("status", equalTo("success"));
+        command("git checkout main", "api").then().body("status", equalTo("success"));
+        command("git diff HEAD~1 --stat", "api").then().body("status", equalTo("success")).body("output", containsString("notes.txt"));
+    }
+
+    @Test
+    void aFailingCommandReportsItsExitCodeAndStderr() {
+        command("git checkout no-such-branch", "api").then().statusCode(200)
+                .body("status", equalTo("failed"))
+                .body("exit_code", equalTo(1))
+                .body("error", containsString("no-such-branch"));
+    }
+
+    @Test
+    void repositoryHandlersRunTheirConfiguredArgumentVectors() {
+        command("test", "api").then().body("status", equalTo("success")).body("output", equalTo("tests-ran\n"));
+        command("test", "api", "only-this").then().body("output", equalTo("tests-ran only-this\n"));
+        command("analyze", "api").then().body("status", equalTo("forbidden")).body("error", containsString("No 'analyze' command"));
+        command("python3 tool.py", "api").then().body("status", equalTo("success")).body("output", equalTo("script ran\n"));
+    }
+
+    @Test
+    void theTimeoutKillsTheWholeProcessTree() {
+        command("migrate", "api").then().statusCode(200)
+                .body("status", equalTo("timeout"))
+                .body("exit_code", nullValue())
+                .body("error", containsString("COMMAND_TIMEOUT"));
+        Awaitility.await().atMost(java.time.Duration.ofSeconds(3)).until(() -> ProcessHandle.allProcesses()
+                .noneMatch(p -> p.info().commandLine().map(c -> c.contains("sleep 313") || c.contains("sleep 314")).orElse(false)));
+    }
+
+    @Test
+    void outputIsCappedAndSaysSo() {
+        command("lint", "api").then().statusCode(200)
+                .body("status", equalTo("success"))
+                .body("truncated", equalTo(true))
+                .body("output.length()", equalTo(1024));
+    }
+
+    @Test
+    void outputStreamsLineByLineWhenAskedFor() {
+        String stream = given().auth().oauth2(Login.adminToken()).contentType(ContentType.JSON)
+                .accept("text/event-stream")
+                .body("{\"command\":\"format\",\"service\":\"api\"}")
+                .when().post("/command")
+                .then().statusCode(200).contentType("text/event-stream").extract().asString();
+        List<String[]> events = Sse.events(stream);
+        assertThat(events).extracting(e -> e[0]).containsSubsequence("stdout", "stdout", "result", "end");
+        assertThat(events).filteredOn(e -> e[0].equals("stderr")).extracting(e -> e[1]).containsExactly("{\"line\":\"two\"}");
+        assertThat(events).filteredOn(e -> e[0].equals("stdout")).extracting(e -> e[1])
+                .containsExactly("{\"line\":\"one\"}", "{\"line\":\"three\"}");
+        JsonObject result = new JsonObject(events.get(events.size() - 2)[1]);
+        assertThat(result.getString("status")).isEqualTo("success");
+        assertThat(result.getString("output")).isEqualTo("one\nthree\n");
+    }
+
+    @Test
+    void anUnknownServiceIs404AndAudited() throws Exception {
+        int before = auditLines().size();
+        command("git status", "nope").then().statusCode(404).body("detail", equalTo("Service nope not found"));
+        assertThat(auditLines()).hasSize(before + 1);
+        assertThat(auditLines().get(before).getString("status")).isEqualTo("not_found");
+    }
+
+    @Test
+    void badBodiesAre422() {
+        given().auth().oauth2(Login.adminToken()).contentType(ContentType.JSON).body("{\"service\":\"api\"}")
+                .when().post("/command").then().statusCode(422).body("detail", containsString("command"));
+        command("git commit -m 'unbalanced", "api").then().statusCode(422).body("detail", containsString("quote"));
+    }
+
+    @Test
+    void everyCallIsAuditedWithoutSecrets() throws Exception {
+        int before = auditLines().size();
+        command("git log --grep ghp_abcdefghijklmnopqrstuvwxyz0123456789", "api").then().statusCode(200);
+        JsonObject line = auditLines().get(before);
+        assertThat(line.fieldNames()).contains("timestamp", "user", "command", "service", "status", "exit_code",
+                "duration_ms", "output_preview");
+        assertThat(line.getString("user")).isEqualTo("ceo");
+        assertThat(line.getString("service")).isEqualTo("api");
+        assertThat(line.getString("command")).isEqualTo("git log --grep ***").doesNotContain("ghp_");
+    }
+
+    @Test
+    void concurrentCallsWriteWholeAuditLines() throws Exception {
+        int before = auditLines().size();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CompletableFuture.allOf(IntStream.range(0, 40)
+                    .mapToObj(i -> CompletableFuture.runAsync(() -> command("rm -rf /tmp/x" + i, "api"), pool))
+                    .toArray(CompletableFuture[]::new)).join();
+        } finally {
+            pool.shutdown();
+        }
+        List<JsonObject> lines = auditLines();
+        assertThat(lines).hasSize(before + 40);
+        assertThat(lines.subList(before, lines.size())).allSatisfy(l -> assertThat(l.getString("status")).isEqualTo("forbidden"));
+    }
+
+    @Test
+    void commandsBeyondTheConcurrencyLimitAre429() {
+        CompletableFuture<Response> slow = CompletableFuture.supplyAsync(() -> command("migrate", "api"));
+        Awaitility.await().atMost(java.time.Duration.ofSeconds(2)).until(() -> ProcessHandle.allProcesses()
+                .anyMatch(p -> p.info().commandLine().map(c -> c.contains("sleep 313")).orElse(false)));
+        command("git status", "api").then().statusCode(429).body("detail", containsString("COMMAND_MAX_CONCURRENT"));
+        assertThat(slow.join().jsonPath().getString("status")).isEqualTo("timeout");
+    }
+}
