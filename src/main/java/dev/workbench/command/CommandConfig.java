@@ -2,7 +2,6 @@ package dev.workbench.command;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +24,6 @@ public interface CommandConfig {
 
     /** {@code COMMAND_MAX_CONCURRENT}: commands at once; more get 429 (default 4). */
     int maxConcurrent();
-
-    /** {@code COMMAND_AUDIT_LOG}: JSON-lines file every call is appended to (default audit/commands.jsonl). */
-    Path auditLog();
 
     /** {@code COMMAND_PASS_ENV}: variables passed to commands besides PATH, HOME and LANG, e.g. GITHUB_TOKEN. */
     Optional<List<String>> passEnv();

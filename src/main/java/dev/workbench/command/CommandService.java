@@ -1,5 +1,6 @@
 package dev.workbench.command;
 
+import dev.workbench.common.AuditLog;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
@@ -58,19 +59,19 @@ public class CommandService {
         String line = request.argsOrEmpty().isEmpty() ? request.command()
                 : request.command() + " " + String.join(" ", request.argsOrEmpty());
         if (repository == null) {
-            audit.record(user, line, request.service(), new CommandResult("not_found", "", "unknown service", null, 0, false));
+            audit.record(user, line, request.service(), "not_found", null, 0, "unknown service");
             return new Outcome(404, null, "Service " + request.service() + " not found");
         }
         Path directory = repository.path();
         CommandPolicy.Decision decision = policy.decide(request.command(), request.argsOrEmpty(), directory, repository.commands());
         if (decision instanceof CommandPolicy.Refuse refuse) {
             CommandResult refused = CommandResult.forbidden(refuse.reason());
-            audit.record(user, line, request.service(), refused);
+            record(user, line, request.service(), refused);
             return new Outcome(200, refused, null);
         }
         CommandPolicy.Run run = (CommandPolicy.Run) decision;
         if (!slots.tryAcquire()) {
-            audit.record(user, line, request.service(), new CommandResult("rejected", "", "too many commands", null, 0, false));
+            audit.record(user, line, request.service(), "rejected", null, 0, "too many commands");
             return new Outcome(429, null, "Too many commands at once (COMMAND_MAX_CONCURRENT=" + config.maxConcurrent() + ")");
         }
         try {
@@ -78,11 +79,16 @@ public class CommandService {
             environment.putAll(run.environment());
             CommandResult result = runner.run(run.argv(), directory, environment, config.timeout(),
                     config.maxOutput().asLongValue(), lines);
-            audit.record(user, line, request.service(), result);
+            record(user, line, request.service(), result);
             return new Outcome(200, result, null);
         } finally {
             slots.release();
         }
+    }
+
+    private void record(String user, String line, String service, CommandResult result) {
+        audit.record(user, line, service, result.status(), result.exitCode(), result.durationMs(),
+                result.output().isEmpty() ? result.error() : result.output());
     }
 
     @PreDestroy

@@ -13,4 +13,7 @@ public interface AppConfig {
 
     /** {@code TESTING}: when true, no call leaves the process for tool-service health checks. */
     boolean testing();
+
+    /** {@code AUDIT_LOG}: JSON-lines file every command and deployment is appended to (default audit/audit.jsonl). */
+    java.nio.file.Path auditLog();
 }

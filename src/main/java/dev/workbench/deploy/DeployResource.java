@@ -1,18 +1,53 @@
 package dev.workbench.deploy;
 
 import dev.workbench.auth.Roles;
-import dev.workbench.common.NotImplementedYet;
+import dev.workbench.common.ApiException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** {@code POST /deploy}: deploys a service (the deploy issue fills this in). */
+/** {@code POST /deploy} deploys a service; {@code GET /deploy/{id}} shows a recorded deployment. */
 @Path("/deploy")
 @RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
 public class DeployResource {
 
+    private final DeployService deployments;
+    private final SecurityIdentity identity;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+
+    DeployResource(DeployService deployments, SecurityIdentity identity) {
+        this.deployments = deployments;
+        this.identity = identity;
+    }
+
     @POST
-    public void deploy() {
-        throw NotImplementedYet.of("Deployment");
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<DeployResult> deploy(@Valid @NotNull DeployRequest request) {
+        String user = identity.getPrincipal().getName();
+        return Uni.createFrom().item(() -> deployments.deploy(request, user)).runSubscriptionOn(threads);
+    }
+
+    @GET
+    @Path("/{id}")
+    public DeployResult find(@PathParam("id") String id) {
+        return deployments.find(id).orElseThrow(() -> new ApiException(404, "Deployment " + id + " not found"));
+    }
+
+    @PreDestroy
+    void close() {
+        threads.shutdownNow();
     }
 }

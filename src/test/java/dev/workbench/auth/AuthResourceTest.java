@@ -61,9 +61,9 @@ class AuthResourceTest {
 
     @Test
     void theIssuedTokenOpensProtectedRoutes() {
-        given().auth().oauth2(Login.viaLogin(client()))
+        given().auth().oauth2(Login.viaLogin(client())).contentType(ContentType.JSON).body("{}")
                 .when().post("/deploy")
-                .then().statusCode(501);
+                .then().statusCode(422);
     }
 
     @Test

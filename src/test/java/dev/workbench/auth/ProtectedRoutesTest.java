@@ -27,7 +27,7 @@ class ProtectedRoutesTest {
     static Stream<Arguments> routes() {
         return Stream.of(
                 Arguments.of("POST", "/agent/execute", 422),
-                Arguments.of("POST", "/deploy", 501),
+                Arguments.of("POST", "/deploy", 422),
                 Arguments.of("POST", "/command", 422),
                 Arguments.of("GET", "/mcp/memory/health", 200),
                 Arguments.of("POST", "/mcp/memory/store", 200));
@@ -54,8 +54,8 @@ class ProtectedRoutesTest {
     @ParameterizedTest
     @MethodSource("routes")
     void aPythonStyleTokenWithOnlySubAndExpIsAccepted(String method, String path, int pastAuthentication) {
-        // Past authentication each route answers for itself: agent and command refuse the empty
-        // body, the deploy placeholder answers 501, the proxy forwards to the stand-in service.
+        // Past authentication each route answers for itself: agent, deploy and command refuse the
+        // empty body, the proxy forwards to the stand-in service.
         call(method, path, given().auth().oauth2(Login.adminToken()))
                 .statusCode(pastAuthentication);
     }

@@ -68,6 +68,6 @@ public class CommandsProfile implements QuarkusTestProfile {
                 Map.entry("workbench.command.timeout", "2s"),
                 Map.entry("workbench.command.max-output", "1K"),
                 Map.entry("workbench.command.max-concurrent", "1"),
-                Map.entry("workbench.command.audit-log", AUDIT.toString()));
+                Map.entry("workbench.app.audit-log", AUDIT.toString()));
     }
 }

@@ -3,7 +3,6 @@ package dev.workbench.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.workbench.command.CommandConfig;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -17,15 +16,12 @@ class ConfigValuesTest {
     @ParameterizedTest
     @CsvSource({"1,true", "true,true", "TRUE,true", "yes,true", "Yes,true", "0,false", "false,false", "no,false", "nope,false"})
     void booleansAcceptTheOriginalsSpellings(String value, boolean expected) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(Map.of(
-                        "workbench.command.allow-full-privilege-commands", value,
-                        "workbench.command.safe-commands-only", value), "test", 500))
-                .withMapping(CommandConfig.class)
+        // Every boolean of the configuration mappings (RESTRICT_MCP_PROXY, SAFE_COMMANDS_ONLY...) converts this way.
+        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors()
+                .withSources(new PropertiesConfigSource(Map.of("RESTRICT_MCP_PROXY", value,
+                        "workbench.proxy.restrict-mcp-proxy", "${RESTRICT_MCP_PROXY:false}"), "test", 500))
                 .build();
-        CommandConfig commands = config.getConfigMapping(CommandConfig.class);
-        assertThat(commands.allowFullPrivilegeCommands()).isEqualTo(expected);
-        assertThat(commands.safeCommandsOnly()).isEqualTo(expected);
+        assertThat(config.getValue("workbench.proxy.restrict-mcp-proxy", Boolean.class)).isEqualTo(expected);
     }
 
     @ParameterizedTest

@@ -1,4 +1,4 @@
-package dev.workbench.command;
+package dev.workbench.common;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
- * Appends one JSON line per command call, refused ones included. Each line is one write under a
+ * Appends one JSON line per command or deployment, refused ones included. Each line is one write under a
  * file lock, so concurrent calls (and other processes) never interleave; known secrets and
  * token-shaped strings are replaced by {@code ***} before anything is written.
  */
@@ -46,7 +46,7 @@ public class AuditLog {
     private final ObjectMapper json;
     private final List<String> secrets = new ArrayList<>();
 
-    AuditLog(CommandConfig config, ObjectMapper json, Config all) {
+    AuditLog(AppConfig config, ObjectMapper json, Config all) {
         this.file = config.auditLog();
         this.json = json;
         for (String key : SECRET_KEYS) {
@@ -54,11 +54,13 @@ public class AuditLog {
         }
     }
 
-    public void record(String user, String command, String service, CommandResult result) {
-        String preview = result.output().isEmpty() ? result.error() : result.output();
+    /** Appends one line; {@code output} is cut to a preview and every field is redacted. */
+    public void record(String user, String command, String service, String status, Integer exitCode, long durationMs,
+            String output) {
+        String preview = output == null ? "" : output;
         preview = preview.length() > PREVIEW_CHARS ? preview.substring(0, PREVIEW_CHARS) : preview;
-        Entry entry = new Entry(Instant.now().toString(), user, redact(command), service, result.status(), result.exitCode(),
-                result.durationMs(), redact(preview));
+        Entry entry = new Entry(Instant.now().toString(), user, redact(command), service, status, exitCode,
+                durationMs, redact(preview));
         try {
             byte[] line = (json.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
             append(line);

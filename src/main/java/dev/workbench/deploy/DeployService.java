@@ -1,0 +1,103 @@
+package dev.workbench.deploy;
+
+import dev.workbench.common.ApiException;
+import dev.workbench.common.AuditLog;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Deploys a service to a target with the target's strategy, records the result and audits it. A
+ * refused request (unknown target, missing credentials) attempts nothing; a failed step is never
+ * reported as success. Blocking: the resource runs it on a virtual thread.
+ */
+@ApplicationScoped
+public class DeployService {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    private final DeployConfig config;
+    private final FlyDeployer fly;
+    private final GitHubActionsClient github;
+    private final DeploymentHistory history;
+    private final AuditLog audit;
+
+    DeployService(DeployConfig config, FlyDeployer fly, GitHubActionsClient github, DeploymentHistory history, AuditLog audit) {
+        this.config = config;
+        this.fly = fly;
+        this.github = github;
+        this.history = history;
+        this.audit = audit;
+    }
+
+    public DeployResult deploy(DeployRequest request, String user) {
+        DeployConfig.Target target = config.targets().get(request.target());
+        if (target == null) {
+            throw new ApiException(422, "Unknown target " + request.target() + "; configured: "
+                    + String.join(", ", config.targets().keySet().stream().sorted().toList()));
+        }
+        String strategy = target.strategy();
+        String token = credentials(strategy);
+        String app = config.appTemplate().orElse(DeployConfig.DEFAULT_APP_TEMPLATE).replace("{service}", request.service()).replace("{target}", request.target());
+        String version = request.versionOrLatest();
+        String image = config.imageRepository().replace("{app}", app).replace("{service}", request.service())
+                + (version.startsWith("sha256:") ? "@" : ":") + version;
+        String id = history.newId(request.service(), ZonedDateTime.now(ZoneOffset.UTC).format(STAMP));
+        String url = "https://" + app + ".fly.dev";
+        List<String> logs = new ArrayList<>();
+        long start = System.nanoTime();
+        String error = null;
+        String runUrl = null;
+        try {
+            if ("github".equals(strategy)) {
+                runUrl = github.dispatch(token, config.githubRepository().orElseThrow(), request.target(), request.service(),
+                        request.isRollback() ? "rollback" : version, logs).orElse(null);
+            } else if (request.isRollback()) {
+                Map<String, String> previous = history.previous(app).orElseThrow(() ->
+                        new DeployException("No earlier deployment of " + app + " is recorded to roll back to"));
+                logs.add("Rolling " + app + " back to the images before its last deployment");
+                history.rememberPrevious(app, fly.roll(token, app, machine -> previous.get(machine.id()), logs));
+            } else {
+                logs.add("Deploying " + image + " to " + app);
+                history.rememberPrevious(app, fly.roll(token, app, machine -> image, logs));
+            }
+            logs.add("Deployment " + id + " succeeded");
+        } catch (DeployException e) {
+            error = e.getMessage();
+        }
+        DeployResult result = new DeployResult(error == null ? DeployResult.SUCCESS : DeployResult.ERROR, id, url,
+                List.copyOf(logs), error, request.target(), request.service(), version, strategy, image, runUrl);
+        history.save(result);
+        audit.record(user, "deploy " + request.target() + " " + request.service() + " " + version
+                + (request.isRollback() ? " rollback" : ""), request.service(), result.status(), null,
+                (System.nanoTime() - start) / 1_000_000, error != null ? error : String.join("\n", logs));
+        return result;
+    }
+
+    public Optional<DeployResult> find(String id) {
+        return history.find(id);
+    }
+
+    private String credentials(String strategy) {
+        switch (strategy) {
+            case "fly" -> {
+                return config.flyApiToken().orElseThrow(() -> new ApiException(503,
+                        "FLY_API_TOKEN is not set: deployments with the Fly Machines API need it"));
+            }
+            case "github" -> {
+                String token = config.githubToken().orElseThrow(() -> new ApiException(503,
+                        "GITHUB_TOKEN is not set: deployments through GitHub Actions need it"));
+                if (config.githubRepository().filter(r -> r.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")).isEmpty()) {
+                    throw new ApiException(503, "GITHUB_REPOSITORY is not set to owner/name: deployments through GitHub Actions need it");
+                }
+                return token;
+            }
+            default -> throw new ApiException(503, "Target strategy '" + strategy + "' is unknown; use fly or github");
+        }
+    }
+}

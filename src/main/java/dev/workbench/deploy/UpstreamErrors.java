@@ -1,0 +1,29 @@
+package dev.workbench.deploy;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+
+/** Turns what a deployment API client threw into a {@link DeployException} naming the step. */
+final class UpstreamErrors {
+
+    private UpstreamErrors() {
+    }
+
+    static DeployException of(String api, String step, RuntimeException failure) {
+        if (failure instanceof WebApplicationException web && web.getResponse() != null) {
+            String body = "";
+            try {
+                body = web.getResponse().readEntity(String.class);
+            } catch (RuntimeException unreadable) {
+                // the status alone says enough
+            }
+            body = body == null ? "" : body.length() > 300 ? body.substring(0, 300) : body;
+            return new DeployException(api + " answered HTTP " + web.getResponse().getStatus() + " " + step
+                    + (body.isBlank() ? "" : ": " + body.strip()));
+        }
+        if (failure instanceof ProcessingException) {
+            return new DeployException(api + " unreachable " + step + ": " + failure.getMessage());
+        }
+        return new DeployException(api + " failed " + step + ": " + failure.getMessage());
+    }
+}

@@ -1,0 +1,174 @@
+package dev.workbench.deploy;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import dev.workbench.support.FakeDeployApis;
+import dev.workbench.support.Login;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@QuarkusTest
+@TestProfile(DeployProfile.class)
+class DeployResourceTest {
+
+    private static final String APP = "sophia-api-staging";
+    private final FakeDeployApis apis = DeployProfile.APIS;
+
+    @BeforeEach
+    void reset() {
+        apis.reset();
+    }
+
+    static Response deploy(String body) {
+        return given().auth().oauth2(Login.adminToken()).contentType(ContentType.JSON).body(body).when().post("/deploy");
+    }
+
+    private List<String> flyCalls() {
+        return apis.received().stream().filter(r -> r.uri().startsWith("/v1/")).map(r -> r.method() + " " + r.uri()).toList();
+    }
+
+    @Test
+    void aTwoMachineRollingUpdateReplacesOneMachineAtATime() {
+        apis.app(APP, "registry.fly.io/sophia-api-staging:1.0.0", "m1", "m2");
+        deploy("{\"target\":\"staging\",\"service\":\"api\",\"version\":\"1.1.0\"}").then().statusCode(200)
+                .body("status", equalTo("success"))
+                .body("deployment_id", matchesPattern("deploy-api-\\d{14}"))
+                .body("url", equalTo("https://sophia-api-staging.fly.dev"))
+                .body("image", equalTo("registry.fly.io/sophia-api-staging:1.1.0"))
+                .body("logs", org.hamcrest.Matchers.hasItem(containsString("m2: registry.fly.io/sophia-api-staging:1.0.0 -> registry.fly.io/sophia-api-staging:1.1.0")));
+
+        assertThat(flyCalls()).containsExactly(
+                "GET /v1/apps/sophia-api-staging/machines",
+                "POST /v1/apps/sophia-api-staging/machines/m1",
+                "GET /v1/apps/sophia-api-staging/machines/m1/wait?instance_id=m1-1&state=started&timeout=2",
+                "GET /v1/apps/sophia-api-staging/machines/m1",
+                "POST /v1/apps/sophia-api-staging/machines/m2",
+                "GET /v1/apps/sophia-api-staging/machines/m2/wait?instance_id=m2-1&state=started&timeout=2",
+                "GET /v1/apps/sophia-api-staging/machines/m2");
+        FakeDeployApis.Received update = apis.received().get(1);
+        assertThat(update.authorization()).isEqualTo("Bearer " + DeployProfile.FLY_TOKEN);
+        JsonObject config = update.body().getJsonObject("config");
+        assertThat(config.getString("image")).isEqualTo("registry.fly.io/sophia-api-staging:1.1.0");
+        assertThat(config.getJsonObject("guest").getInteger("memory_mb")).isEqualTo(256);
+        assertThat(config.getJsonObject("env").getString("ENVIRONMENT")).isEqualTo("production");
+        assertThat(apis.image(APP, "m1")).isEqualTo("registry.fly.io/sophia-api-staging:1.1.0");
+        assertThat(apis.image(APP, "m2")).isEqualTo("registry.fly.io/sophia-api-staging:1.1.0");
+    }
+
+    @Test
+    void aFailureOnTheSecondMachineRestoresTheFirst() {
+        apis.app(APP, "registry.fly.io/sophia-api-staging:1.0.0", "m1", "m2");
+        apis.failChecksOnNextUpdateOf("m2");
+        Response response = deploy("{\"target\":\"staging\",\"service\":\"api\",\"version\":\"1.1.0\"}");
+        response.then().statusCode(200)
+                .body("status", equalTo("error"))
+                .body("error", containsString("m2 started but its checks did not pass: http=critical"));
+        List<String> logs = response.jsonPath().getList("logs");
+        assertThat(logs).anyMatch(l -> l.contains("m1: started, checks passing"));
+        assertThat(logs).anyMatch(l -> l.contains("m1: restored to registry.fly.io/sophia-api-staging:1.0.0"));
+        assertThat(apis.image(APP, "m1")).isEqualTo("registry.fly.io/sophia-api-staging:1.0.0");
+        assertThat(apis.image(APP, "m2")).isEqualTo("registry.fly.io/sophia-api-staging:1.0.0");
+        // m1 went to 1.1.0 and came back: two updates of m1, the second with the old image.
+        List<FakeDeployApis.Received> m1Updates = apis.received().stream()
+                .filter(r -> r.method().equals("POST") && r.uri().endsWith("/machines/m1")).toList();
+        assertThat(m1Updates).extracting(r -> r.body().getJsonObject("config").getString("image"))
+                .containsExactly("registry.fly.io/sophia-api-staging:1.1.0", "registry.fly.io/sophia-api-staging:1.0.0");
+    }
+
+    @Test
+    void aMachineThatFailsItsChecksIsRestoredAndTheRestAreNotTouched() {
+        apis.app(APP, "registry.fly.io/sophia-api-staging:1.0.0", "m1", "m2");
+        apis.failChecksOn("registry.fly.io/sophia-api-staging:2.0.0-bad");
+        deploy("{\"target\":\"staging\",\"service\":\"api\",\"version\":\"2.0.0-bad\"}").then().statusCode(200)
+                .body("status", equalTo("error"))
+                .body("error", containsString("m1 started but its checks did not pass: http=critical"));
+        assertThat(apis.image(APP, "m1")).isEqualTo("registry.fly.io/sophia-api-staging:1.0.0");
+        assertThat(apis.image(APP, "m2")).isEqualTo("registry.fly.io/sophia-api-staging:1.0.0");
+        assertThat(flyCalls()).noneMatch(call -> call.equals("POST /v1/apps/sophia-api-staging/machines/m2"));
+    }
+
+    @Test
+    void rollbackRestoresTheImagesBeforeTheLastDeployment() {
+        apis.app(APP, "registry.fly.io/sophia-api-staging:1.0.0", "m1", "m2");
+        deploy("{\"target\":\"staging\",\"service\":\"api\",\"version\":\"1.1.0\"}").then().body("status", equalTo("success"));
+        deploy("{\"target\":\"staging\",\"service\":\"api\",\"rollback\":true}").then().statusCode(200)
+                .body("status", equalTo("success"));
+        assertThat(apis.image(APP, "m1")).isEqualTo("registry.fly.io/sophia-api-staging:1.0.0");
+        assertThat(apis.image(APP, "m2")).isEqualTo("registry.fly.io/sophia-api-staging:1.0.0");
+    }
+
+    @Test
+    void rollbackWithNothingRecordedIsAnErrorAndChangesNothing() {
+        apis.app("sophia-web-staging", "registry.fly.io/sophia-web-staging:1.0.0", "w1");
+        deploy("{\"target\":\"staging\",\"service\":\"web\",\"rollback\":true}").then().statusCode(200)
+                .body("status", equalTo("error"))
+                .body("error", containsString("No earlier deployment of sophia-web-staging"));
+        assertThat(flyCalls()).isEmpty();
+    }
+
+    @Test
+    void aFlyApiErrorIsReportedNeverAsSuccess() {
+        apis.app(APP, "registry.fly.io/sophia-api-staging:1.0.0", "m1");
+        apis.failListing(401);
+        deploy("{\"target\":\"staging\",\"service\":\"api\",\"version\":\"1.1.0\"}").then().statusCode(200)
+                .body("status", equalTo("error"))
+                .body("error", containsString("Fly API answered HTTP 401 listing the machines of sophia-api-staging"));
+    }
+
+    @Test
+    void theGitHubStrategyDispatchesTheWorkflowAndFindsItsRun() {
+        deploy("{\"target\":\"production\",\"service\":\"api\",\"version\":\"sha256:" + "a".repeat(64) + "\"}").then().statusCode(200)
+                .body("status", equalTo("success"))
+                .body("strategy", equalTo("github"))
+                .body("run_url", equalTo("https://github.com/acme/backend/actions/runs/4242"))
+                .body("url", equalTo("https://sophia-api-production.fly.dev"));
+        FakeDeployApis.Received dispatch = apis.received().get(0);
+        assertThat(dispatch.method() + " " + dispatch.uri()).isEqualTo("POST /repos/acme/backend/actions/workflows/deploy.yml/dispatches");
+        assertThat(dispatch.authorization()).isEqualTo("Bearer " + DeployProfile.GITHUB_TOKEN);
+        assertThat(dispatch.body().getString("ref")).isEqualTo("main");
+        assertThat(dispatch.body().getJsonObject("inputs").getMap()).containsEntry("service", "api")
+                .containsEntry("target", "production").containsEntry("version", "sha256:" + "a".repeat(64));
+        assertThat(apis.received()).extracting(r -> r.method() + " " + r.uri().split("\\?")[0]).contains(
+                "POST /repos/acme/backend/deployments", "GET /repos/acme/backend/actions/workflows/deploy.yml/runs");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"target\":\"staging\",\"service\":\"API\"}                         | service",
+        "{\"target\":\"staging\",\"service\":\"../etc\"}                      | service",
+        "{\"target\":\"staging\",\"service\":\"api;rm -rf /\"}                | service",
+        "{\"target\":\"staging\",\"service\":\"api\",\"version\":\"1.0;id\"}  | version",
+        "{\"target\":\"staging\",\"service\":\"api\",\"version\":\"$(id)\"}   | version",
+        "{\"target\":\"staging\",\"service\":\"api\",\"version\":\"sha256:xyz\"} | version",
+        "{\"target\":\"dev\",\"service\":\"api\"}                             | Unknown target dev",
+        "{\"target\":\"Staging!\",\"service\":\"api\"}                        | target",
+        "{\"service\":\"api\"}                                                | target",
+    })
+    void invalidNamesAre422AndNothingIsAttempted(String body, String detail) {
+        deploy(body).then().statusCode(422).contentType(ContentType.JSON).body("detail", containsString(detail));
+        assertThat(apis.received()).isEmpty();
+    }
+
+    @Test
+    void aRecordedDeploymentCanBeReadBack() {
+        apis.app(APP, "registry.fly.io/sophia-api-staging:1.0.0", "m1");
+        String id = deploy("{\"target\":\"staging\",\"service\":\"api\",\"version\":\"1.2.0\"}").then()
+                .extract().path("deployment_id");
+        given().auth().oauth2(Login.adminToken()).when().get("/deploy/" + id).then().statusCode(200)
+                .body("deployment_id", equalTo(id)).body("status", equalTo("success")).body("version", equalTo("1.2.0"));
+        given().auth().oauth2(Login.adminToken()).when().get("/deploy/deploy-nope-1").then().statusCode(404)
+                .body("detail", equalTo("Deployment deploy-nope-1 not found"));
+    }
+}
