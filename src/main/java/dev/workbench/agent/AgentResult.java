@@ -3,19 +3,23 @@ package dev.workbench.agent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The answer to {@code stream: false}: the whole run folded into one object. */
+/** The answer to {@code stream: false}: the whole run folded into one object, written by our own ObjectMapper. */
+@RegisterForReflection
 public record AgentResult(String agent, String model, String content,
         @JsonProperty("tool_calls") List<ToolCallRecord> toolCalls, Usage usage) {
 
     /** One tool call of the run, as the stream's tool_start and tool_end reported it. */
+    @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ToolCallRecord(String id, String name, JsonNode arguments, String result, String error,
             @JsonProperty("duration_ms") long durationMs) {
     }
 
+    @RegisterForReflection
     public record Usage(@JsonProperty("input_tokens") long inputTokens, @JsonProperty("output_tokens") long outputTokens) {
     }
 

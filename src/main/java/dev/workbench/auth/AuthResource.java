@@ -6,6 +6,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** {@code POST /auth/login}: the admin's username and password for a bearer token. */
 @Path("/auth")
+@RegisterForReflection(fields = false)
 public class AuthResource {
 
     private final LoginService login;

@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/mcp/{service}/{path: .+}")
 @RolesAllowed(Roles.ADMIN)
+@RegisterForReflection(fields = false)
 public class ProxyResource {
 
     private final ProxyService proxy;

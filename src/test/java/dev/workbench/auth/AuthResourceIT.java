@@ -1,0 +1,8 @@
+package dev.workbench.auth;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The cases of {@link AuthResourceTest} against the packaged application (the jar here, the native binary in CI). */
+@QuarkusIntegrationTest
+class AuthResourceIT extends AuthResourceTest {
+}

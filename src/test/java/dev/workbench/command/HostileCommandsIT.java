@@ -1,0 +1,8 @@
+package dev.workbench.command;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The cases of {@link HostileCommandsTest} against the packaged application (the jar here, the native binary in CI). */
+@QuarkusIntegrationTest
+class HostileCommandsIT extends HostileCommandsTest {
+}
