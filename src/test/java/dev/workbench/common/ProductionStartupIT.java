@@ -87,10 +87,18 @@ class ProductionStartupIT {
         assertThat(warnings.get(0)).contains("JWT_SECRET_KEY").contains("ADMIN_PASSWORD");
     }
 
-    private static ProcessBuilder app(Map<String, String> env, int port) {
+    /** The native binary when the build made one (-Pnative), else the jar on this JVM. */
+    private static List<String> command() {
+        String nativeImage = System.getProperty("native.image.path");
+        if (nativeImage != null && Files.isExecutable(Path.of(nativeImage))) {
+            return List.of(nativeImage);
+        }
         assertThat(JAR).as("the packaged application; run through mvn verify").exists();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString()).redirectErrorStream(true);
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString());
+    }
+
+    private static ProcessBuilder app(Map<String, String> env, int port) {
+        ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true);
         OURS.forEach(builder.environment()::remove);
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));

@@ -1,0 +1,149 @@
+package dev.workbench.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The delivery files cannot run here (no Docker engine, no GitHub, no Fly): they are parsed with
+ * real YAML and TOML parsers and checked against each other and the application's configuration.
+ */
+class DeliveryFilesTest {
+
+    private static final Path ROOT = Path.of(".").toAbsolutePath().normalize();
+    private static final ObjectMapper YAML = new YAMLMapper();
+    private static final ObjectMapper TOML = new TomlMapper();
+
+    private static JsonNode yaml(String path) throws IOException {
+        return YAML.readTree(ROOT.resolve(path).toFile());
+    }
+
+    private static String appDefaultPort() throws IOException {
+        Matcher port = Pattern.compile("(?m)^quarkus\\.http\\.port=\\$\\{PORT:(\\d+)}").matcher(
+                Files.readString(ROOT.resolve("src/main/resources/application.properties")));
+        assertThat(port.find()).isTrue();
+        return port.group(1);
+    }
+
+    @Test
+    void everyWorkflowIsValidYamlWithJobsAndSteps() throws IOException {
+        try (Stream<Path> files = Files.list(ROOT.resolve(".github/workflows"))) {
+            List<Path> workflows = files.filter(f -> f.toString().endsWith(".yml")).toList();
+            assertThat(workflows).extracting(f -> f.getFileName().toString()).contains("ci.yml", "deploy.yml");
+            for (Path workflow : workflows) {
+                JsonNode root = YAML.readTree(workflow.toFile());
+                assertThat(root.path("on").isMissingNode()).as(workflow + " has triggers").isFalse();
+                assertThat(root.path("jobs").size()).as(workflow + " has jobs").isPositive();
+                root.path("jobs").forEach(job -> {
+                    assertThat(job.path("runs-on").asText()).isNotBlank();
+                    assertThat(job.path("steps").isArray()).isTrue();
+                    job.path("steps").forEach(step -> assertThat(step.has("uses") || step.has("run"))
+                            .as("each step uses an action or runs a command").isTrue());
+                });
+            }
+        }
+    }
+
+    @Test
+    void ciRunsTheJvmTestsThenTheNativeTestsOnMandrelAndCancelsSupersededRuns() throws IOException {
+        JsonNode ci = yaml(".github/workflows/ci.yml");
+        assertThat(ci.path("concurrency").path("cancel-in-progress").asBoolean()).isTrue();
+        assertThat(ci.path("on").has("push")).isTrue();
+        assertThat(ci.path("on").has("pull_request")).isTrue();
+        assertThat(runs(ci.path("jobs").path("jvm"))).anyMatch(r -> r.contains("./mvnw") && r.contains("verify"));
+        JsonNode nativeJob = ci.path("jobs").path("native");
+        JsonNode graal = step(nativeJob, "graalvm/setup-graalvm");
+        assertThat(graal.path("with").path("distribution").asText()).isEqualTo("mandrel");
+        assertThat(runs(nativeJob)).anyMatch(r -> r.contains("-Pnative") && r.contains("verify"));
+    }
+
+    @Test
+    void deployGoesToStagingThenProductionWithSmokeTestsAndRollback() throws IOException {
+        JsonNode deploy = yaml(".github/workflows/deploy.yml");
+        assertThat(deploy.path("on").path("push").path("branches").toString()).contains("main");
+        JsonNode inputs = deploy.path("on").path("workflow_dispatch").path("inputs");
+        assertThat(inputs.has("environment")).isTrue();
+        assertThat(inputs.has("version")).isTrue();
+        JsonNode staging = deploy.path("jobs").path("staging");
+        JsonNode production = deploy.path("jobs").path("production");
+        assertThat(production.path("needs").asText()).isEqualTo("staging");
+        for (JsonNode job : List.of(staging, production)) {
+            assertThat(step(job, "superfly/flyctl-actions").isMissingNode()).isFalse();
+            assertThat(runs(job)).anyMatch(r -> r.contains("smoke-test.sh"));
+            assertThat(runs(job)).anyMatch(r -> r.contains("flyctl deploy"));
+            JsonNode rollback = stream(job.path("steps")).filter(s -> s.path("name").asText().contains("Roll back")).findFirst().orElseThrow();
+            assertThat(rollback.path("if").asText()).contains("failure()");
+        }
+        String smoke = Files.readString(ROOT.resolve(".github/smoke-test.sh"));
+        assertThat(smoke).contains("/health").contains("systemHealth");
+        assertThat(Files.isExecutable(ROOT.resolve(".github/smoke-test.sh"))).isTrue();
+    }
+
+    @Test
+    void flyTomlMatchesTheImageAndTheApplication() throws IOException {
+        JsonNode fly = TOML.readTree(ROOT.resolve("fly.toml").toFile());
+        JsonNode http = fly.path("http_service");
+        String port = appDefaultPort();
+        assertThat(http.path("internal_port").asText()).isEqualTo(port);
+        assertThat(fly.path("env").path("PORT").asText()).isEqualTo(port);
+        assertThat(fly.path("env").path("ENVIRONMENT").asText()).isEqualTo("production");
+        assertThat(http.path("auto_stop_machines").asText()).isEqualTo("stop");
+        assertThat(http.path("auto_start_machines").asBoolean()).isTrue();
+        assertThat(http.path("min_machines_running").asInt()).isZero();
+        assertThat(http.path("concurrency").path("type").asText()).isEqualTo("connections");
+        assertThat(stream(http.path("checks")).map(c -> c.path("path").asText()).toList())
+                .containsExactlyInAnyOrder("/q/health/live", "/q/health/ready");
+        assertThat(fly.path("build").path("dockerfile").asText()).isEqualTo("Dockerfile");
+        String flyText = Files.readString(ROOT.resolve("fly.toml"));
+        assertThat(flyText).contains("fly secrets set").doesNotContainPattern("JWT_SECRET_KEY\\s*=\\s*\"");
+    }
+
+    @Test
+    void dockerfilesBuildOnMandrelAndRunAsNonRootOnThePortFlyExpects() throws IOException {
+        String port = appDefaultPort();
+        String nativeFile = Files.readString(ROOT.resolve("Dockerfile"));
+        assertThat(nativeFile).contains("FROM quay.io/quarkus/ubi9-quarkus-mandrel-builder-image:jdk-25 AS build")
+                .contains("-Pnative").contains("FROM quay.io/quarkus/ubi9-quarkus-micro-image:2.0")
+                .contains("EXPOSE " + port).contains("git-core");
+        assertThat(lastUser(nativeFile)).isEqualTo("1001");
+        String jvmFile = Files.readString(ROOT.resolve("src/main/docker/Dockerfile.jvm"));
+        assertThat(jvmFile).contains("-XX:AOTCacheOutput=app.aot").contains("-XX:AOTCache=").contains("EXPOSE " + port);
+        assertThat(lastUser(jvmFile)).isEqualTo("185");
+        String ignore = Files.readString(ROOT.resolve(".dockerignore"));
+        assertThat(ignore).contains("**/target/").contains("**/.env");
+    }
+
+    private static String lastUser(String dockerfile) {
+        List<String> users = dockerfile.lines().filter(l -> l.startsWith("USER ")).map(l -> l.substring(5).trim()).toList();
+        return users.get(users.size() - 1);
+    }
+
+    private static JsonNode step(JsonNode job, String action) {
+        return stream(job.path("steps")).filter(s -> s.path("uses").asText().startsWith(action)).findFirst()
+                .orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+    }
+
+    private static List<String> runs(JsonNode job) {
+        List<String> runs = new ArrayList<>();
+        job.path("steps").forEach(s -> runs.add(s.path("run").asText()));
+        return runs;
+    }
+
+    private static Stream<JsonNode> stream(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items.stream();
+    }
+}
