@@ -33,7 +33,7 @@ public class HealthService {
         this.timeout = config.timeout();
         this.testing = app.testing();
         Uni<SystemHealth> fresh = Uni.createFrom().deferred(this::checkAll);
-        this.current = config.cache().isZero() ? fresh : fresh.memoize().atLeast(config.cache());
+        this.current = config.cache().isZero() ? fresh : fresh.memoize().forFixedDuration(config.cache());
     }
 
     public Uni<SystemHealth> systemHealth() {
