@@ -13,37 +13,25 @@ SLOW_PORT=${SLOW_PORT:-18092}
 APP_PORT=${APP_PORT:-18010}
 SLOW_APP_PORT=${SLOW_APP_PORT:-18011}
 
-[ -f target/quarkus-app/quarkus-run.jar ] || { echo "package first: ./mvnw package -DskipTests" >&2; exit 1; }
-if [ -z "${JAVA_HOME:-}" ]; then
-    for candidate in /usr/lib/jvm/*; do
-        if [ -x "$candidate/bin/java" ] && "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then JAVA_HOME=$candidate; break; fi
-    done
-fi
-JAVA="${JAVA_HOME:?a JDK >= 21 is needed}/bin/java"
+source bench/lib.sh
+require_package
+find_java
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" || true
-
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
 
 start_app() { # port provider_port
     PORT=$1 OPENAI_BASE_URL=http://127.0.0.1:$2/v1 OPENAI_API_KEY=bench ANTHROPIC_API_KEY=bench \
         AGENT_MAX_CONCURRENT_RUNS=100000 QUARKUS_LOG_LEVEL=WARN \
         "$JAVA" -jar target/quarkus-app/quarkus-run.jar >"/tmp/bench-agent-$1.log" 2>&1 &
-    pids+=($!)
+    bench_pids+=($!)
     echo $! > "/tmp/bench-agent-$1.pid"
 }
-wait_up() { for _ in $(seq 1 150); do curl -sf "$1" -o /dev/null && return 0; sleep 0.2; done; echo "not up: $1" >&2; exit 1; }
-
-"$JAVA" bench/FakeProvider.java "$FAST_PORT" "$TOKENS" 0 >/dev/null 2>&1 & pids+=($!)
-"$JAVA" bench/FakeProvider.java "$SLOW_PORT" 1000000 1000 >/dev/null 2>&1 & pids+=($!)
+"$JAVA" bench/FakeProvider.java "$FAST_PORT" "$TOKENS" 0 >/dev/null 2>&1 & bench_pids+=($!)
+"$JAVA" bench/FakeProvider.java "$SLOW_PORT" 1000000 1000 >/dev/null 2>&1 & bench_pids+=($!)
 start_app "$APP_PORT" "$FAST_PORT"
 start_app "$SLOW_APP_PORT" "$SLOW_PORT"
 wait_up "http://127.0.0.1:$APP_PORT/q/health/ready"
 wait_up "http://127.0.0.1:$SLOW_APP_PORT/q/health/ready"
-token() { curl -sf "http://127.0.0.1:$1/auth/login" -H 'Content-Type: application/json' \
-    -d '{"username":"ceo","password":"admin"}' | sed -E 's/.*"access_token":"([^"]+)".*/\1/'; }
-TOKEN=$(token "$APP_PORT")
+TOKEN=$(admin_token "$APP_PORT")
 
 direct() { curl -s -N -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$FAST_PORT/v1/chat/completions" \
     -H 'Content-Type: application/json' -d '{"model":"x","stream":true,"messages":[]}'; }
@@ -59,6 +47,6 @@ tokens_seen=$(grep -c '"token"' /tmp/bench-agent-stream.txt || true)
 echo "$TOKENS-token answer, median of 5: direct ${D}s, through the service ${T}s ($tokens_seen token events)"
 awk -v d="$D" -v t="$T" -v n="$TOKENS" 'BEGIN { printf "time added per token: %.1f µs\n", (t - d) * 1e6 / n }'
 
-SLOW_TOKEN=$(token "$SLOW_APP_PORT")
+SLOW_TOKEN=$(admin_token "$SLOW_APP_PORT")
 "$JAVA" bench/StreamClients.java "http://127.0.0.1:$SLOW_APP_PORT/agent/execute" "$SLOW_TOKEN" "$COUNT" \
     "$(cat /tmp/bench-agent-$SLOW_APP_PORT.pid)"

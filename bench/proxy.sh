@@ -11,29 +11,17 @@ UPSTREAM_PORT=${UPSTREAM_PORT:-18081}
 APP_PORT=${APP_PORT:-18000}
 THREADS=$(( CONNECTIONS < 2 ? 1 : 2 ))
 
+source bench/lib.sh
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
-[ -f target/quarkus-app/quarkus-run.jar ] || { echo "package first: ./mvnw package -DskipTests" >&2; exit 1; }
-if [ -z "${JAVA_HOME:-}" ]; then
-    for candidate in /usr/lib/jvm/*; do
-        if [ -x "$candidate/bin/java" ] && "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then JAVA_HOME=$candidate; break; fi
-    done
-fi
-JAVA="${JAVA_HOME:?a JDK >= 21 is needed}/bin/java"
+require_package
+find_java
 
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
-
-"$JAVA" bench/Upstream.java "$UPSTREAM_PORT" >/tmp/bench-upstream.log 2>&1 & pids+=($!)
+"$JAVA" bench/Upstream.java "$UPSTREAM_PORT" >/tmp/bench-upstream.log 2>&1 & bench_pids+=($!)
 PORT=$APP_PORT MEMORY_URL=http://127.0.0.1:$UPSTREAM_PORT QUARKUS_LOG_LEVEL=WARN \
-    "$JAVA" -jar target/quarkus-app/quarkus-run.jar >/tmp/bench-app.log 2>&1 & pids+=($!)
-
-for _ in $(seq 1 100); do
-    curl -sf "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null && curl -sf "http://127.0.0.1:$UPSTREAM_PORT/" >/dev/null && break
-    sleep 0.2
-done
-TOKEN=$(curl -sf "http://127.0.0.1:$APP_PORT/auth/login" -H 'Content-Type: application/json' \
-    -d '{"username":"ceo","password":"admin"}' | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+    "$JAVA" -jar target/quarkus-app/quarkus-run.jar >/tmp/bench-app.log 2>&1 & bench_pids+=($!)
+wait_up "http://127.0.0.1:$APP_PORT/q/health/ready"
+wait_up "http://127.0.0.1:$UPSTREAM_PORT/"
+TOKEN=$(admin_token "$APP_PORT")
 
 run() { # name url [header]
     local name=$1 url=$2; shift 2

@@ -12,13 +12,9 @@ PORT=${PORT:-18020}
 APP=target/quarkus-app
 CACHE=$APP/app.aot
 
-[ -f $APP/quarkus-run.jar ] || { echo "package first: ./mvnw package -DskipTests" >&2; exit 1; }
-if [ -z "${JAVA_HOME:-}" ]; then
-    for candidate in /usr/lib/jvm/*; do
-        if [ -x "$candidate/bin/java" ] && "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])'; then JAVA_HOME=$candidate; break; fi
-    done
-fi
-JAVA="${JAVA_HOME:?a JDK 25 or newer is needed for the AOT cache}/bin/java"
+source bench/lib.sh
+require_package
+MIN_JAVA=25 find_java   # the AOT cache of JEP 483/514 needs JDK 25
 FLAGS=(-XX:MaxRAMPercentage=70 -XX:+UseSerialGC -Xss512k)
 export TESTING=true QUARKUS_LOG_LEVEL=WARN PORT
 

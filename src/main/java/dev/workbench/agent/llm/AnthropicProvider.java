@@ -141,7 +141,7 @@ final class AnthropicProvider implements LlmProvider {
                 case "content_block_stop" -> {
                     Block block = blocks.remove(index);
                     if (block != null && block.type.equals("tool_use")) {
-                        out.add(new LlmEvent.ToolCallReady(new ToolCall(block.id, block.name, arguments(block.text))));
+                        out.add(new LlmEvent.ToolCallReady(new ToolCall(block.id, block.name, ToolArguments.parse(json, block.text, "Anthropic"))));
                     } else if (block != null && block.type.equals("thinking")) {
                         out.add(new LlmEvent.ReasoningBlock(new ChatMessage.Reasoning(block.text.toString(), block.signature)));
                     }
@@ -156,16 +156,6 @@ final class AnthropicProvider implements LlmProvider {
             return out;
         }
 
-        private JsonNode arguments(CharSequence text) {
-            if (text.isEmpty()) {
-                return json.createObjectNode();
-            }
-            try {
-                return json.readTree(text.toString());
-            } catch (Exception e) {
-                throw new ProviderException("Anthropic sent tool arguments that are not JSON");
-            }
-        }
     }
 
     private static final class Block {

@@ -130,21 +130,11 @@ final class OpenAiProvider implements LlmProvider {
         List<LlmEvent> flushToolCalls() {
             List<LlmEvent> ready = new ArrayList<>();
             calls.forEach((index, call) -> ready.add(new LlmEvent.ToolCallReady(new ToolCall(
-                    call.id != null ? call.id : "call_" + index, call.name, arguments(call.arguments)))));
+                    call.id != null ? call.id : "call_" + index, call.name, ToolArguments.parse(json, call.arguments, label)))));
             calls.clear();
             return ready;
         }
 
-        private JsonNode arguments(CharSequence text) {
-            if (text.isEmpty()) {
-                return json.createObjectNode();
-            }
-            try {
-                return json.readTree(text.toString());
-            } catch (Exception e) {
-                throw new ProviderException(label + " sent tool arguments that are not JSON");
-            }
-        }
 
         private java.util.Optional<String> textOf(JsonNode delta, String... fields) {
             for (String field : fields) {
