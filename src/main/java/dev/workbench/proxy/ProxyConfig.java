@@ -19,4 +19,13 @@ public interface ProxyConfig {
 
     /** {@code PROXY_MAX_RESPONSE_SIZE}: largest tool-service answer passed back; larger is a 502 (default 10M). */
     MemorySize maxResponseSize();
+
+    /**
+     * {@code PROXY_BREAKER_VOLUME}: of this many recent calls to one service, if half failed to get
+     * an answer (unreachable, too slow, too large), calls to it stop for a while (default 20).
+     */
+    int breakerVolume();
+
+    /** {@code PROXY_BREAKER_DELAY}: how long calls to a failing service stop before one is tried again (default 10s). */
+    java.time.Duration breakerDelay();
 }

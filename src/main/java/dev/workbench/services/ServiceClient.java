@@ -3,7 +3,11 @@ package dev.workbench.services;
 import dev.workbench.proxy.ProxyConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.util.TypeLiteral;
+import java.time.temporal.ChronoUnit;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -23,7 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Talks to the tool services. Each service gets one MicroProfile REST client (typed calls such as
  * its health) and one pooled Vert.x HTTP client (the proxy's byte-for-byte pass-through, which must
  * stream to enforce a size cap), both built once with the service's base URL and timeouts.
- * Failures come back as {@link UpstreamException}: 502 unreachable or oversized, 504 too slow.
+ * Failures come back as {@link UpstreamException}: 502 unreachable or oversized, 504 too slow;
+ * a service that keeps failing trips its circuit breaker, and calls fail fast with 503 for a while
+ * instead of each waiting out a timeout. Health checks bypass the breaker: they report the truth.
  */
 @ApplicationScoped
 public class ServiceClient {
@@ -32,11 +38,25 @@ public class ServiceClient {
 
     private final Map<String, ServiceRestClient> restClients = new HashMap<>();
     private final Map<String, HttpClient> httpClients = new HashMap<>();
+    private final Map<String, TypedGuard<Uni<UpstreamResponse>>> breakers = new HashMap<>();
     private final long maxResponseBytes;
+    private final java.time.Duration breakerDelay;
 
     ServiceClient(ServiceRegistry registry, ProxyConfig proxy, Vertx vertx) {
         this.maxResponseBytes = proxy.maxResponseSize().asLongValue();
+        this.breakerDelay = proxy.breakerDelay();
         for (ToolService service : registry.all()) {
+            breakers.put(service.id(), TypedGuard.create(new TypeLiteral<Uni<UpstreamResponse>>() {
+            })
+                    .withCircuitBreaker()
+                    .name("tool-service-" + service.id())
+                    .requestVolumeThreshold(proxy.breakerVolume())
+                    .failureRatio(0.5)
+                    .delay(proxy.breakerDelay().toMillis(), ChronoUnit.MILLIS)
+                    // Only "no usable answer" counts; an upstream's own 4xx or 5xx is an answer.
+                    .when(failure -> failure instanceof UpstreamException)
+                    .done()
+                    .build());
             long timeout = service.timeout().toMillis();
             restClients.put(service.id(), QuarkusRestClientBuilder.newBuilder()
                     .baseUri(service.url())
@@ -68,6 +88,13 @@ public class ServiceClient {
      * accept headers, and reads at most the configured number of response bytes.
      */
     public Uni<UpstreamResponse> forward(ToolService service, HttpMethod method, String pathAndQuery,
+            String contentType, String accept, byte[] body) {
+        return breakers.get(service.id())
+                .get(() -> send(service, method, pathAndQuery, contentType, accept, body))
+                .onFailure(CircuitBreakerOpenException.class).transform(open -> UpstreamException.paused(service, breakerDelay));
+    }
+
+    private Uni<UpstreamResponse> send(ToolService service, HttpMethod method, String pathAndQuery,
             String contentType, String accept, byte[] body) {
         RequestOptions options = new RequestOptions()
                 .setMethod(method)

@@ -18,6 +18,11 @@ public class UpstreamException extends ApiException {
                 + service.timeout().toMillis() + " ms");
     }
 
+    public static UpstreamException paused(ToolService service, java.time.Duration delay) {
+        return new UpstreamException(503, "Service " + service.id() + " keeps failing; calls to it are paused for up to "
+                + delay.toSeconds() + " s");
+    }
+
     public static UpstreamException tooLarge(ToolService service, long limit) {
         return new UpstreamException(502, "Service " + service.id() + " answered with more than " + limit + " bytes");
     }
