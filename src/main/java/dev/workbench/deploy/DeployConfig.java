@@ -1,7 +1,6 @@
 package dev.workbench.deploy;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithParentName;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
