@@ -320,4 +320,15 @@ class AgentResourceTest {
         assertThat(llm.received().get(1).body().getJsonArray("messages").getJsonObject(1).getString("content"))
                 .isEqualTo("List the files");
     }
+
+    @Test
+    void anAnthropicErrorEventMidStreamEndsTheRunWithItsMessage() {
+        List<String> frames = new java.util.ArrayList<>(new FakeLlm.Anthropic().text("Hal").unfinished());
+        frames.add("event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n");
+        llm.script(FakeLlm.events(0, frames));
+        List<String[]> events = Sse.events(Sse.execute("""
+                {"messages":[{"role":"user","content":"hi"}]}""").then().statusCode(200).extract().asString());
+        assertThat(events).extracting(e -> e[0]).containsExactly("thinking", "message", "error", "end");
+        assertThat(events.get(2)[1]).isEqualTo("{\"error\":\"Anthropic stream error: Overloaded\"}");
+    }
 }
