@@ -42,6 +42,10 @@ public class DeployService {
                     + String.join(", ", config.targets().keySet().stream().sorted().toList()));
         }
         String strategy = target.strategy();
+        if (request.isRollback() && "github".equals(strategy)) {
+            throw new ApiException(422, "Target " + request.target() + " deploys through GitHub Actions, which records no "
+                    + "previous images: deploy the earlier version instead of rolling back");
+        }
         String token = credentials(strategy);
         String app = config.appTemplate().orElse(DeployConfig.DEFAULT_APP_TEMPLATE).replace("{service}", request.service()).replace("{target}", request.target());
         String version = request.versionOrLatest();
@@ -56,7 +60,7 @@ public class DeployService {
         try {
             if ("github".equals(strategy)) {
                 runUrl = github.dispatch(token, config.githubRepository().orElseThrow(), request.target(), request.service(),
-                        request.isRollback() ? "rollback" : version, logs).orElse(null);
+                        version, logs).orElse(null);
             } else if (request.isRollback()) {
                 Map<String, String> previous = history.previous(app).orElseThrow(() ->
                         new DeployException("No earlier deployment of " + app + " is recorded to roll back to"));

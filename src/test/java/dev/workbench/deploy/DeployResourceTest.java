@@ -144,6 +144,13 @@ class DeployResourceTest {
                 "POST /repos/acme/backend/deployments", "GET /repos/acme/backend/actions/workflows/deploy.yml/runs");
     }
 
+    @Test
+    void rollbackThroughGitHubActionsIsRefusedBeforeAnythingIsSent() {
+        deploy("{\"target\":\"production\",\"service\":\"api\",\"rollback\":true}").then().statusCode(422)
+                .body("detail", containsString("deploy the earlier version"));
+        assertThat(apis.received()).isEmpty();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{\"target\":\"staging\",\"service\":\"API\"}                         | service",
