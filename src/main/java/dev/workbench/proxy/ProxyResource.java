@@ -8,6 +8,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.Path;
@@ -42,6 +45,17 @@ public class ProxyResource {
     public Uni<Response> post(byte[] body, @Context HttpServerRequest request) {
         return proxy.forward(HttpMethod.POST, request.path(), request.query(), request.getHeader(HttpHeaders.CONTENT_TYPE),
                 request.getHeader(HttpHeaders.ACCEPT), body == null ? new byte[0] : body).map(ProxyResource::toResponse);
+    }
+
+    /** JAX-RS would answer HEAD from GET (forwarding it) and OPTIONS by itself; the proxy takes only GET and POST. */
+    @HEAD
+    public Response head() {
+        throw new NotAllowedException("Only GET and POST are proxied", "GET", new String[] {"POST"});
+    }
+
+    @OPTIONS
+    public Response options() {
+        throw new NotAllowedException("Only GET and POST are proxied", "GET", new String[] {"POST"});
     }
 
     private static Response toResponse(UpstreamResponse upstream) {
