@@ -24,7 +24,8 @@ import org.jboss.resteasy.reactive.RestMulti;
 /**
  * {@code POST /command}: runs an allow-listed command in a configured repository. With
  * {@code Accept: text/event-stream} the output streams as {@code event: stdout} / {@code stderr}
- * lines, then {@code event: result} and {@code event: end}; otherwise one JSON result.
+ * lines, then {@code event: result} and {@code event: end}; otherwise one JSON result. A
+ * streaming client that goes away stops its command.
  */
 @Path("/command")
 @RolesAllowed(Roles.ADMIN)
@@ -51,7 +52,7 @@ public class CommandResource {
                     .header("Cache-Control", "no-cache")
                     .build();
         }
-        Uni<CommandService.Outcome> outcome = Uni.createFrom().item(() -> commands.execute(request, user, ProcessRunner.Lines.NONE))
+        Uni<CommandService.Outcome> outcome = Uni.createFrom().item(() -> commands.execute(request, user, ProcessRunner.Lines.NONE, () -> false))
                 .runSubscriptionOn(commands.threads());
         return RestMulti.fromUniResponse(outcome,
                 o -> Multi.createFrom().item(Buffer.buffer(bytes(o.result() != null ? o.result() : new ErrorBody(o.detail())))),
@@ -62,7 +63,7 @@ public class CommandResource {
     private Multi<Buffer> stream(CommandRequest request, String user) {
         return Multi.createFrom().emitter(emitter -> commands.threads().submit(() -> {
             CommandService.Outcome outcome = commands.execute(request, user,
-                    (name, line) -> emitter.emit(frame(name, Map.of("line", line))));
+                    (name, line) -> emitter.emit(frame(name, Map.of("line", line))), emitter::isCancelled);
             emitter.emit(outcome.result() != null ? frame("result", outcome.result()) : frame("error", Map.of("error", outcome.detail())));
             emitter.emit(Buffer.buffer("event: end\ndata: [DONE]\n\n"));
             emitter.complete();

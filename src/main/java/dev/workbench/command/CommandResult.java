@@ -14,6 +14,8 @@ public record CommandResult(String status, String output, String error,
     public static final String FAILED = "failed";
     public static final String FORBIDDEN = "forbidden";
     public static final String TIMEOUT = "timeout";
+    /** Only in the audit log: a streaming client went away and the command was killed. */
+    public static final String CANCELLED = "cancelled";
 
     static CommandResult forbidden(String reason) {
         return new CommandResult(FORBIDDEN, "", reason, null, 0, false);

@@ -54,7 +54,8 @@ public class CommandService {
         return threads;
     }
 
-    public Outcome execute(CommandRequest request, String user, ProcessRunner.Lines lines) {
+    /** Runs a request; {@code cancelled} turning true kills a running command (its client went away). */
+    public Outcome execute(CommandRequest request, String user, ProcessRunner.Lines lines, java.util.function.BooleanSupplier cancelled) {
         RepositoriesConfig.Repository repository = repositories.get(request.service());
         String line = request.argsOrEmpty().isEmpty() ? request.command()
                 : request.command() + " " + String.join(" ", request.argsOrEmpty());
@@ -78,7 +79,7 @@ public class CommandService {
             Map<String, String> environment = new HashMap<>(baseEnvironment);
             environment.putAll(run.environment());
             CommandResult result = runner.run(run.argv(), directory, environment, config.timeout(),
-                    config.maxOutput().asLongValue(), lines);
+                    config.maxOutput().asLongValue(), lines, cancelled);
             record(user, line, request.service(), result);
             return new Outcome(200, result, null);
         } finally {

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs one argument vector, never through a shell of its own: in a directory, with a scrubbed
@@ -33,8 +34,15 @@ public class ProcessRunner {
 
     private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
 
+    /** How often a running process is checked for the caller having gone away. */
+    private static final long CANCEL_CHECK_MILLIS = 100;
+
+    /**
+     * Runs {@code argv}; {@code cancelled} is polled while it runs, and when it turns true (the
+     * streaming client went away) the process tree is killed and the result says {@code cancelled}.
+     */
     public CommandResult run(List<String> argv, Path directory, Map<String, String> environment, Duration timeout,
-            long maxBytes, Lines lines) {
+            long maxBytes, Lines lines, BooleanSupplier cancelled) {
         long start = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(argv).directory(directory.toFile());
         builder.environment().clear();
@@ -55,12 +63,20 @@ public class ProcessRunner {
         Capture err = new Capture("stderr", maxBytes, lines);
         Future<?> outReader = readers.submit(() -> out.drain(process.getInputStream()));
         Future<?> errReader = readers.submit(() -> err.drain(process.getErrorStream()));
-        boolean finished;
+        boolean finished = false;
+        boolean stopped = false;
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            while (!finished && !stopped) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    break;
+                }
+                finished = process.waitFor(Math.min(left, CANCEL_CHECK_MILLIS), TimeUnit.MILLISECONDS);
+                stopped = !finished && cancelled.getAsBoolean();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            finished = false;
         }
         if (!finished) {
             killTree(process);
@@ -68,6 +84,10 @@ public class ProcessRunner {
         await(outReader);
         await(errReader);
         boolean truncated = out.truncated.get() || err.truncated.get();
+        if (stopped) {
+            return new CommandResult(CommandResult.CANCELLED, out.text(), appendLine(err.text(),
+                    "Killed: the client went away"), null, elapsed(start), truncated);
+        }
         if (!finished) {
             return new CommandResult(CommandResult.TIMEOUT, out.text(), appendLine(err.text(),
                     "Killed after " + timeout.toSeconds() + " s (COMMAND_TIMEOUT)"), null, elapsed(start), truncated);

@@ -169,7 +169,33 @@ class CommandResourceTest {
 
     /** A {@code sleep 313} or {@code sleep 314} of the migrate handler (not a JVM whose arguments mention them). */
     static boolean isTestSleep(ProcessHandle process) {
+        return isSleep(process, "313") || isSleep(process, "314");
+    }
+
+    static boolean isSleep(ProcessHandle process, String seconds) {
         return process.info().command().map(c -> c.endsWith("/sleep")).orElse(false)
-                && process.info().arguments().map(a -> a.length == 1 && (a[0].equals("313") || a[0].equals("314"))).orElse(false);
+                && process.info().arguments().map(a -> a.length == 1 && a[0].equals(seconds)).orElse(false);
+    }
+
+    @Test
+    void aStreamingClientThatGoesAwayStopsItsCommand() throws Exception {
+        String body = "{\"command\":\"backup\",\"service\":\"api\"}";
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.getOutputStream().write(("POST /command HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + Login.adminToken() + "\r\nAccept: text/event-stream\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length() + "\r\n\r\n" + body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder seen = new StringBuilder();
+            byte[] buffer = new byte[1024];
+            while (!seen.toString().contains("{\"line\":\"started\"}")) {
+                int n = socket.getInputStream().read(buffer);
+                assertThat(n).as("stream open").isPositive();
+                seen.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertThat(ProcessHandle.allProcesses().anyMatch(p -> isSleep(p, "315"))).isTrue();
+        }
+        Awaitility.await().atMost(java.time.Duration.ofSeconds(2)).until(() ->
+                ProcessHandle.allProcesses().noneMatch(p -> isSleep(p, "315")));
+        Awaitility.await().atMost(java.time.Duration.ofSeconds(2)).until(() -> auditLines().stream()
+                .anyMatch(l -> l.getString("command").equals("backup") && l.getString("status").equals("cancelled")));
     }
 }
