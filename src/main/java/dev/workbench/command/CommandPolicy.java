@@ -26,11 +26,6 @@ final class CommandPolicy {
             "--open-files-in-pager", "--pathspec-from-file", "--recurse-submodules", "--ssh", "--server-option");
     private static final Set<String> GIT_REFUSED_SHORT = Set.of("-c", "-C", "-O");
 
-    private static final Set<String> DOCKER_SUBCOMMANDS = Set.of("build", "images", "ps", "run", "tag", "push");
-    private static final List<String> DOCKER_RUN_REFUSED = List.of("--privileged", "--cap-add", "--device", "--security-opt",
-            "--volumes-from", "--device-cgroup-rule", "--sysctl");
-    private static final Set<String> DOCKER_HOST_NAMESPACES = Set.of("--pid", "--network", "--net", "--ipc", "--uts", "--userns", "--cgroupns");
-
     private static final Set<String> NPM_SUBCOMMANDS = Set.of("ci", "install", "test", "run", "ls", "list", "audit", "outdated");
     private static final List<String> NPM_REFUSED_OPTIONS = List.of("-g", "--global", "--location", "--prefix", "--userconfig",
             "--globalconfig", "--script-shell", "--node-options", "--registry");
@@ -90,7 +85,7 @@ final class CommandPolicy {
         }
         return switch (first) {
             case "git" -> safe ? git(words) : new Run("git", words, GIT_ENVIRONMENT);
-            case "docker" -> safe ? docker(words, repository) : new Run("docker", words, Map.of());
+            case "docker" -> safe ? DockerPolicy.decide(words, repository) : new Run("docker", words, Map.of());
             case "npm" -> safe ? npm(words) : new Run("npm", words, Map.of());
             case "python", "python3" -> safe ? python(words, repository) : new Run("python", words, Map.of());
             default -> fullPrivilege
@@ -126,69 +121,6 @@ final class CommandPolicy {
             }
         }
         return new Run("git", words, GIT_ENVIRONMENT);
-    }
-
-    private static Decision docker(List<String> words, Path repository) {
-        if (words.size() < 2 || words.get(1).startsWith("-")) {
-            return new Refuse("docker", "docker needs a subcommand first; options before it are not allowed");
-        }
-        if (!DOCKER_SUBCOMMANDS.contains(words.get(1))) {
-            return new Refuse("docker", "docker " + words.get(1) + " is not allowed; allowed: " + String.join(", ", sorted(DOCKER_SUBCOMMANDS)));
-        }
-        if (words.get(1).equals("run")) {
-            List<String> args = words.subList(2, words.size());
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-                String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : (i + 1 < args.size() ? args.get(i + 1) : "");
-                if (startsWithAny(option, DOCKER_RUN_REFUSED)) {
-                    return new Refuse("docker", "docker run " + option + " is not allowed in safe mode");
-                }
-                if (DOCKER_HOST_NAMESPACES.contains(option) && (value.equals("host") || value.startsWith("container:"))) {
-                    return new Refuse("docker", "docker run " + option + "=" + value + " is not allowed in safe mode");
-                }
-                String mount = volumeSource(arg, option, value);
-                if (mount != null && !mountAllowed(mount, repository)) {
-                    return new Refuse("docker", "docker run may only bind-mount paths inside the repository, not " + mount);
-                }
-            }
-        }
-        return new Run("docker", words, Map.of());
-    }
-
-    /** The host side of a bind mount given by this argument, or null when it gives none. */
-    private static String volumeSource(String arg, String option, String value) {
-        if (option.equals("-v") || option.equals("--volume")) {
-            return value.split(":", 2)[0];
-        }
-        if (arg.startsWith("-v") && arg.length() > 2 && !arg.startsWith("--")) {
-            return arg.substring(2).split(":", 2)[0];
-        }
-        if (option.equals("--mount")) {
-            for (String part : value.split(",")) {
-                String[] kv = part.split("=", 2);
-                if (kv.length == 2 && (kv[0].equals("source") || kv[0].equals("src"))) {
-                    return value.contains("type=volume") ? null : kv[1];
-                }
-            }
-        }
-        return null;
-    }
-
-    private static boolean mountAllowed(String source, Path repository) {
-        if (source.isEmpty()) {
-            return false;
-        }
-        boolean hostPath = source.startsWith("/") || source.startsWith(".") || source.startsWith("~") || source.contains("/");
-        if (!hostPath) {
-            return true; // a named volume
-        }
-        if (source.startsWith("~") || source.contains("docker.sock")) {
-            return false;
-        }
-        Path root = repository.toAbsolutePath().normalize();
-        Path resolved = root.resolve(source).normalize();
-        return resolved.startsWith(root);
     }
 
     private static Decision npm(List<String> words) {
@@ -235,11 +167,11 @@ final class CommandPolicy {
         return METACHARACTERS.stream().anyMatch(text::contains);
     }
 
-    private static boolean startsWithAny(String arg, List<String> prefixes) {
+    static boolean startsWithAny(String arg, List<String> prefixes) {
         return prefixes.stream().anyMatch(p -> arg.equals(p) || arg.startsWith(p + "=") || arg.startsWith(p) && p.startsWith("--"));
     }
 
-    private static List<String> sorted(Set<String> values) {
+    static List<String> sorted(Set<String> values) {
         return values.stream().sorted().toList();
     }
 
