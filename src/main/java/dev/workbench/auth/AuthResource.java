@@ -1,12 +1,12 @@
 package dev.workbench.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.workbench.common.MaxBodySize;
+import dev.workbench.common.BodyLimit;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 
 /** {@code POST /auth/login}: the admin's username and password for a bearer token. */
 @Path("/auth")
-@RegisterForReflection(fields = false)
 public class AuthResource {
 
     private final LoginService login;
@@ -25,11 +24,17 @@ public class AuthResource {
         this.clientAddress = clientAddress;
     }
 
+    /** Login bodies are two short strings: more than 64 KiB is refused before it is read. */
+    @jakarta.enterprise.inject.Produces
+    @Singleton
+    static BodyLimit loginBodyLimit() {
+        return new BodyLimit("/auth/login", 64 * 1024);
+    }
+
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @MaxBodySize(64 * 1024)
     @Blocking
     public TokenResponse login(JsonNode body, @Context HttpServerRequest request) {
         return login.login(LoginRequest.from(body), clientAddress.of(request));

@@ -1,18 +1,19 @@
 package dev.workbench.proxy;
 
 import dev.workbench.auth.Roles;
-import dev.workbench.common.MaxBodySize;
+import dev.workbench.common.BodyLimit;
 import dev.workbench.services.UpstreamResponse;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -25,13 +26,19 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/mcp/{service}/{path: .+}")
 @RolesAllowed(Roles.ADMIN)
-@RegisterForReflection(fields = false)
 public class ProxyResource {
 
     private final ProxyService proxy;
 
     ProxyResource(ProxyService proxy) {
         this.proxy = proxy;
+    }
+
+    /** Proxied bodies are at most 1 MiB, refused before they are read when their length is declared. */
+    @Produces
+    @Singleton
+    static BodyLimit proxyBodyLimit() {
+        return new BodyLimit(ProxyPath.PREFIX, ProxyConfig.MAX_REQUEST_BYTES);
     }
 
     @GET
@@ -41,7 +48,6 @@ public class ProxyResource {
     }
 
     @POST
-    @MaxBodySize(ProxyConfig.MAX_REQUEST_BYTES)
     public Uni<Response> post(byte[] body, @Context HttpServerRequest request) {
         return proxy.forward(HttpMethod.POST, request.path(), request.query(), request.getHeader(HttpHeaders.CONTENT_TYPE),
                 request.getHeader(HttpHeaders.ACCEPT), body == null ? new byte[0] : body).map(ProxyResource::toResponse);
