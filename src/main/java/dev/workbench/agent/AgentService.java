@@ -46,14 +46,14 @@ public class AgentService {
 
     /** The events of a streamed run, ending with {@code end}; bad requests fail before anything streams. */
     public Multi<AgentEvent> stream(AgentRequest request) {
-        return execute(request, config.keepalive());
+        return execute(request, catalog.lookup(request.agent()), config.keepalive());
     }
 
     /** The run folded into one answer. */
     public Uni<Outcome> complete(AgentRequest request) {
         AgentCatalog.Lookup lookup = catalog.lookup(request.agent());
         AgentResult.Builder builder = new AgentResult.Builder(lookup.agent().name());
-        return execute(request, null)
+        return execute(request, lookup, null)
                 .onItem().invoke(builder::accept)
                 .collect().last()
                 .map(ignored -> builder.error() == null
@@ -61,8 +61,7 @@ public class AgentService {
                         : new Outcome(null, builder.error().status(), builder.error().error()));
     }
 
-    private Multi<AgentEvent> execute(AgentRequest request, Duration keepalive) {
-        AgentCatalog.Lookup lookup = catalog.lookup(request.agent());
+    private Multi<AgentEvent> execute(AgentRequest request, AgentCatalog.Lookup lookup, Duration keepalive) {
         Agent agent = lookup.agent();
         List<String> toolNames = toolNames(agent, request.tools());
         StringBuilder system = new StringBuilder(agent.systemPrompt());

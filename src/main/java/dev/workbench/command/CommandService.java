@@ -1,20 +1,17 @@
 package dev.workbench.command;
 
 import dev.workbench.common.AuditLog;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
 /**
  * Runs a command for the admin: the repository by id, the policy's decision, a slot among the
- * concurrent commands, the process, and one audit line whatever happened. Blocking: it runs on
- * virtual threads of its own, never on the event loop.
+ * concurrent commands, the process, and one audit line whatever happened. Blocking: callers run
+ * it on virtual threads, never on the event loop.
  */
 @ApplicationScoped
 public class CommandService {
@@ -30,7 +27,6 @@ public class CommandService {
     private final CommandConfig config;
     private final Semaphore slots;
     private final Map<String, String> baseEnvironment = new HashMap<>();
-    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
     CommandService(RepositoriesConfig repositories, CommandConfig config, ProcessRunner runner, AuditLog audit) {
         this.repositories = repositories.all();
@@ -48,10 +44,6 @@ public class CommandService {
                 baseEnvironment.put(name, value);
             }
         });
-    }
-
-    public ExecutorService threads() {
-        return threads;
     }
 
     /** Runs a request; {@code cancelled} turning true kills a running command (its client went away). */
@@ -90,10 +82,5 @@ public class CommandService {
     private void record(String user, String line, String service, CommandResult result) {
         audit.record(user, line, service, result.status(), result.exitCode(), result.durationMs(),
                 result.output().isEmpty() ? result.error() : result.output());
-    }
-
-    @PreDestroy
-    void close() {
-        threads.shutdownNow();
     }
 }

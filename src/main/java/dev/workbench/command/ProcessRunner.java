@@ -1,6 +1,6 @@
 package dev.workbench.command;
 
-import jakarta.annotation.PreDestroy;
+import io.quarkus.virtual.threads.VirtualThreads;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,7 +31,11 @@ public class ProcessRunner {
         Lines NONE = (stream, line) -> { };
     }
 
-    private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService readers;
+
+    ProcessRunner(@VirtualThreads ExecutorService readers) {
+        this.readers = readers;
+    }
 
     /** How often a running process is checked for the caller having gone away. */
     private static final long CANCEL_CHECK_MILLIS = 100;
@@ -124,11 +127,6 @@ public class ProcessRunner {
 
     private static String appendLine(String text, String line) {
         return text.isEmpty() || text.endsWith("\n") ? text + line : text + "\n" + line;
-    }
-
-    @PreDestroy
-    void close() {
-        readers.shutdownNow();
     }
 
     /** One output stream: kept up to the cap, read to its end regardless so the process never blocks. */

@@ -65,7 +65,8 @@ public class RouterErrors {
         return maxBodySize;
     }
 
-    static void respond(RoutingContext ctx, int status, String detail) {
+    /** Ends the request with {@code {"detail": ...}}; a null detail is the status's reason phrase. */
+    public static void respond(RoutingContext ctx, int status, String detail) {
         if (ctx.response().headWritten()) {
             return;
         }

@@ -3,8 +3,8 @@ package dev.workbench.deploy;
 import dev.workbench.auth.Roles;
 import dev.workbench.common.ApiException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.virtual.threads.VirtualThreads;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,9 +16,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-/** {@code POST /deploy} deploys a service; {@code GET /deploy/{id}} shows a recorded deployment. */
+/** {@code POST /deploy} deploys a service (blocking, on a virtual thread); {@code GET /deploy/{id}} shows a recorded one. */
 @Path("/deploy")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,11 +25,12 @@ public class DeployResource {
 
     private final DeployService deployments;
     private final SecurityIdentity identity;
-    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService threads;
 
-    DeployResource(DeployService deployments, SecurityIdentity identity) {
+    DeployResource(DeployService deployments, SecurityIdentity identity, @VirtualThreads ExecutorService threads) {
         this.deployments = deployments;
         this.identity = identity;
+        this.threads = threads;
     }
 
     @POST
@@ -44,10 +44,5 @@ public class DeployResource {
     @Path("/{id}")
     public DeployResult find(@PathParam("id") String id) {
         return deployments.find(id).orElseThrow(() -> new ApiException(404, "Deployment " + id + " not found"));
-    }
-
-    @PreDestroy
-    void close() {
-        threads.shutdownNow();
     }
 }

@@ -1,8 +1,7 @@
 package dev.workbench.proxy;
 
-import dev.workbench.common.ErrorBody;
+import dev.workbench.common.RouterErrors;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 
@@ -29,8 +28,6 @@ public class ProxyPathFilter {
             ctx.next();
             return;
         }
-        ctx.response().setStatusCode(400)
-                .putHeader("Content-Type", "application/json")
-                .end(Json.encode(new ErrorBody("Invalid path")));
+        RouterErrors.respond(ctx, 400, "Invalid path");
     }
 }

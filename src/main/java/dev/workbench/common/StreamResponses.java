@@ -1,0 +1,80 @@
+package dev.workbench.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import org.jboss.resteasy.reactive.RestMulti;
+
+/**
+ * Responses whose form a request decides at run time, from one JAX-RS method returning a Multi:
+ * server-sent events in the original's frames ({@code event:} line when named, one {@code data:}
+ * line of JSON, a blank line; {@code event: end} / {@code data: [DONE]} last), or one JSON body
+ * whose status is known only when the work is done.
+ */
+@ApplicationScoped
+public class StreamResponses {
+
+    private static final Buffer END = Buffer.buffer("event: end\ndata: [DONE]\n\n");
+
+    private final ObjectMapper json;
+
+    StreamResponses(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** A named event: {@code event: name} and its JSON data. */
+    public Buffer event(String name, Object data) {
+        return Buffer.buffer("event: " + name + "\n").appendBuffer(data(data));
+    }
+
+    /** An unnamed event: only its JSON data. */
+    public Buffer data(Object data) {
+        // Jackson escapes line breaks inside strings, so one event is always one data line.
+        return Buffer.buffer("data: ").appendBytes(bytes(data)).appendString("\n\n");
+    }
+
+    /** A comment line, which readers ignore and proxies take as traffic. */
+    public Buffer comment(String text) {
+        return Buffer.buffer(": " + text + "\n\n");
+    }
+
+    /** The last event of every stream. */
+    public Buffer end() {
+        return END.copy();
+    }
+
+    /** {@code frames} as a {@code text/event-stream} response, written as they come. */
+    public Multi<Buffer> eventStream(Multi<Buffer> frames) {
+        return RestMulti.fromMultiData(frames)
+                .status(200)
+                .header("Content-Type", MediaType.SERVER_SENT_EVENTS)
+                .header("Cache-Control", "no-cache")
+                .header("X-Accel-Buffering", "no")
+                .build();
+    }
+
+    /** One JSON response, with the status and body {@code outcome} ends with. */
+    public <T> Multi<Buffer> json(Uni<T> outcome, ToIntFunction<T> status, Function<T, Object> body) {
+        return RestMulti.fromUniResponse(outcome,
+                done -> Multi.createFrom().item(Buffer.buffer(bytes(body.apply(done)))),
+                done -> Map.of("Content-Type", List.of(MediaType.APPLICATION_JSON)),
+                status::applyAsInt);
+    }
+
+    private byte[] bytes(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+}
