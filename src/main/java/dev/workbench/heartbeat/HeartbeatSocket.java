@@ -1,35 +1,67 @@
 package dev.workbench.heartbeat;
 
+import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
-import io.smallrye.mutiny.Multi;
-import java.time.Duration;
+import io.vertx.core.Vertx;
+import org.jboss.logging.Logger;
 
 /**
  * {@code GET /ws}: a heartbeat on connect and every {@code HEARTBEAT_INTERVAL}, {@code pong} for
- * {@code ping}. A client costs one scheduled tick, not a thread, and it is cancelled when the client goes.
+ * {@code ping}. A client costs one Vert.x timer on its own event loop, not a thread; the timer is
+ * cancelled when the client goes, so no beat is ever sent to a closed socket.
  */
 @WebSocket(path = "/ws")
 public class HeartbeatSocket {
 
-    private final Duration interval;
+    private static final Logger LOG = Logger.getLogger(HeartbeatSocket.class);
+    private static final TypedKey<Long> TIMER = TypedKey.forLong("heartbeat-timer");
 
-    HeartbeatSocket(HeartbeatConfig config) {
-        this.interval = config.interval();
+    private final Vertx vertx;
+    private final long intervalMillis;
+
+    HeartbeatSocket(Vertx vertx, HeartbeatConfig config) {
+        this.vertx = vertx;
+        this.intervalMillis = Math.max(1, config.interval().toMillis());
     }
 
     @OnOpen
-    public Multi<Heartbeat> open() {
-        Multi<Long> ticks = Multi.createFrom().ticks().every(interval).onOverflow().drop();
-        return Multi.createBy().concatenating().streams(Multi.createFrom().item(0L), ticks)
-                .map(tick -> Heartbeat.now());
+    @NonBlocking
+    public void open(WebSocketConnection connection) {
+        beat(connection);
+        // Set from the connection's event loop, so every tick runs there too.
+        long timer = vertx.setPeriodic(intervalMillis, id -> {
+            if (connection.isClosed()) {
+                vertx.cancelTimer(id); // in case the close callback never came
+            } else {
+                beat(connection);
+            }
+        });
+        connection.userData().put(TIMER, timer);
+    }
+
+    @OnClose
+    @NonBlocking
+    public void close(WebSocketConnection connection) {
+        Long timer = connection.userData().remove(TIMER);
+        if (timer != null) {
+            vertx.cancelTimer(timer);
+        }
     }
 
     @OnTextMessage
     @NonBlocking
     public String message(String text) {
         return "ping".equals(text.trim()) ? "pong" : null;
+    }
+
+    private static void beat(WebSocketConnection connection) {
+        // A client can vanish between the check and the write; that is its way of leaving, not an error.
+        connection.sendText(Heartbeat.now()).subscribe().with(ok -> { },
+                failure -> LOG.debugf("heartbeat not delivered to %s: %s", connection.id(), failure.getMessage()));
     }
 }
