@@ -153,9 +153,7 @@ final class CommandPolicy {
             return new Run("python", words, Map.of());
         }
         if (words.size() >= 2 && words.get(1).endsWith(".py") && !words.get(1).startsWith("-")) {
-            Path root = repository.toAbsolutePath().normalize();
-            Path script = root.resolve(words.get(1)).normalize();
-            if (script.startsWith(root) && Files.isRegularFile(script)) {
+            if (RepositoryPaths.inside(repository, words.get(1)) && Files.isRegularFile(repository.resolve(words.get(1)))) {
                 return new Run("python", words, Map.of());
             }
             return new Refuse("python", "python may only run scripts inside the repository");

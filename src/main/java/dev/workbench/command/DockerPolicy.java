@@ -1,84 +1,253 @@
 package dev.workbench.command;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Safe mode for docker: the allowed subcommands, and for {@code run} no privileges, no host
- * namespaces, and no bind mounts outside the repository or of the docker socket.
+ * Safe mode for docker: the allowed subcommands; for {@code run} no privileges, no host namespaces,
+ * no bind mounts outside the repository or of the docker socket, and no host files read or written
+ * outside it; for {@code build} a context, Dockerfile, outputs, secrets and caches inside the
+ * repository, no SSH forwarding and no extra entitlements. Options are read the way docker's own
+ * parser reads them, short-option clusters ({@code -itv /etc:/x}) included; where a reading is
+ * ambiguous it errs towards refusing.
  */
 final class DockerPolicy {
 
     private static final Set<String> SUBCOMMANDS = Set.of("build", "images", "ps", "run", "tag", "push");
+
     private static final List<String> RUN_REFUSED = List.of("--privileged", "--cap-add", "--device", "--security-opt",
-            "--volumes-from", "--device-cgroup-rule", "--sysctl");
+            "--volumes-from", "--device-cgroup-rule", "--sysctl", "--volume-driver", "--runtime");
     private static final Set<String> HOST_NAMESPACES = Set.of("--pid", "--network", "--net", "--ipc", "--uts", "--userns", "--cgroupns");
+    /** Options of {@code run} naming a host file the docker client reads or writes. */
+    private static final Set<String> RUN_HOST_FILES = Set.of("--env-file", "--label-file", "--cidfile");
+    /** Short options of {@code run} that take a value; every other letter is a switch. */
+    private static final Set<Character> RUN_SHORT_VALUES = Set.of('a', 'c', 'e', 'h', 'l', 'm', 'p', 'u', 'v', 'w');
+
+    private static final List<String> BUILD_REFUSED = List.of("--ssh", "--allow", "--security-opt");
+    /** Options of {@code build} naming a host file or directory. */
+    private static final Set<String> BUILD_HOST_FILES = Set.of("--file", "--iidfile", "--metadata-file");
+    /** Options of {@code build} that are switches; every other long option takes a value. */
+    private static final Set<String> BUILD_SWITCHES = Set.of("--load", "--no-cache", "--pull", "--push", "--quiet", "--check",
+            "--compress", "--force-rm", "--rm", "--squash", "--disable-content-trust");
+    private static final Set<Character> BUILD_SHORT_VALUES = Set.of('f', 't', 'o', 'm');
+    private static final Map<Character, String> BUILD_SHORT_NAMES = Map.of('f', "--file", 't', "--tag", 'o', "--output",
+            'm', "--memory", 'q', "--quiet");
+
+    /** One option as docker reads it: its long or short name and its value ("" for a switch). */
+    private record Option(String name, String value) {
+    }
 
     private DockerPolicy() {
     }
 
     static CommandPolicy.Decision decide(List<String> words, Path repository) {
         if (words.size() < 2 || words.get(1).startsWith("-")) {
-            return new CommandPolicy.Refuse("docker", "docker needs a subcommand first; options before it are not allowed");
+            return refuse("docker needs a subcommand first; options before it are not allowed");
         }
-        if (!SUBCOMMANDS.contains(words.get(1))) {
-            return new CommandPolicy.Refuse("docker", "docker " + words.get(1) + " is not allowed; allowed: " + String.join(", ", CommandPolicy.sorted(SUBCOMMANDS)));
+        String subcommand = words.get(1);
+        if (!SUBCOMMANDS.contains(subcommand)) {
+            return refuse("docker " + subcommand + " is not allowed; allowed: " + String.join(", ", CommandPolicy.sorted(SUBCOMMANDS)));
         }
-        if (words.get(1).equals("run")) {
-            List<String> args = words.subList(2, words.size());
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-                String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : (i + 1 < args.size() ? args.get(i + 1) : "");
-                if (CommandPolicy.startsWithAny(option, RUN_REFUSED)) {
-                    return new CommandPolicy.Refuse("docker", "docker run " + option + " is not allowed in safe mode");
-                }
-                if (HOST_NAMESPACES.contains(option) && (value.equals("host") || value.startsWith("container:"))) {
-                    return new CommandPolicy.Refuse("docker", "docker run " + option + "=" + value + " is not allowed in safe mode");
-                }
-                String mount = volumeSource(arg, option, value);
-                if (mount != null && !mountAllowed(mount, repository)) {
-                    return new CommandPolicy.Refuse("docker", "docker run may only bind-mount paths inside the repository, not " + mount);
-                }
-            }
-        }
-        return new CommandPolicy.Run("docker", words, Map.of());
+        List<String> args = words.subList(2, words.size());
+        String refusal = switch (subcommand) {
+            case "run" -> run(args, repository);
+            case "build" -> build(args, repository);
+            default -> null;
+        };
+        return refusal == null ? new CommandPolicy.Run("docker", words, Map.of()) : refuse(refusal);
     }
 
-    /** The host side of a bind mount given by this argument, or null when it gives none. */
-    private static String volumeSource(String arg, String option, String value) {
-        if (option.equals("-v") || option.equals("--volume")) {
-            return value.split(":", 2)[0];
-        }
-        if (arg.startsWith("-v") && arg.length() > 2 && !arg.startsWith("--")) {
-            return arg.substring(2).split(":", 2)[0];
-        }
-        if (option.equals("--mount")) {
-            for (String part : value.split(",")) {
-                String[] kv = part.split("=", 2);
-                if (kv.length == 2 && (kv[0].equals("source") || kv[0].equals("src"))) {
-                    return value.contains("type=volume") ? null : kv[1];
+    private static CommandPolicy.Refuse refuse(String reason) {
+        return new CommandPolicy.Refuse("docker", reason);
+    }
+
+    /**
+     * Every argument is read as a possible option, also those after the image (the container's own
+     * command line): {@code docker run alpine echo --privileged} is refused with the rest, a price
+     * paid for never misreading where the options end.
+     */
+    private static String run(List<String> args, Path repository) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String next = i + 1 < args.size() ? args.get(i + 1) : "";
+            for (Option option : runOptions(arg, next)) {
+                String refusal = runOption(option, repository);
+                if (refusal != null) {
+                    return refusal;
                 }
             }
         }
         return null;
     }
 
+    private static List<Option> runOptions(String arg, String next) {
+        if (arg.startsWith("--")) {
+            int eq = arg.indexOf('=');
+            return List.of(eq < 0 ? new Option(arg, next) : new Option(arg.substring(0, eq), arg.substring(eq + 1)));
+        }
+        if (arg.startsWith("-") && arg.length() > 1) {
+            return shortCluster(arg, next, RUN_SHORT_VALUES, Map.of());
+        }
+        return List.of();
+    }
+
+    private static String runOption(Option option, Path repository) {
+        String name = option.name();
+        String value = option.value();
+        if (CommandPolicy.startsWithAny(name, RUN_REFUSED)) {
+            return "docker run " + name + " is not allowed in safe mode";
+        }
+        if (HOST_NAMESPACES.contains(name) && (value.equals("host") || value.startsWith("container:"))) {
+            return "docker run " + name + "=" + value + " is not allowed in safe mode";
+        }
+        if (RUN_HOST_FILES.contains(name) && !RepositoryPaths.inside(repository, value)) {
+            return "docker run " + name + " may only name a file inside the repository, not " + value;
+        }
+        if (name.equals("-v") || name.equals("--volume")) {
+            String source = value.split(":", 2)[0];
+            if (!mountAllowed(source, repository)) {
+                return "docker run may only bind-mount paths inside the repository, not " + source;
+            }
+        }
+        if (name.equals("--mount")) {
+            if (!values(value, "volume-opt", "volume-driver").isEmpty()) {
+                return "docker run --mount with volume-opt or volume-driver is not allowed in safe mode";
+            }
+            for (String source : values(value, "source", "src")) {
+                if (!mountAllowed(source, repository)) {
+                    return "docker run may only bind-mount paths inside the repository, not " + source;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code docker build [options] CONTEXT}: exactly one context, a directory inside the repository
+     * (no URL, no standard input), and every host path an option names inside the repository.
+     */
+    private static String build(List<String> args, Path repository) {
+        List<String> contexts = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String next = i + 1 < args.size() ? args.get(i + 1) : "";
+            List<Option> options;
+            if (arg.equals("-")) {
+                return "docker build cannot read its context from standard input";
+            } else if (arg.startsWith("--")) {
+                int eq = arg.indexOf('=');
+                String name = eq < 0 ? arg : arg.substring(0, eq);
+                boolean takesNext = eq < 0 && !BUILD_SWITCHES.contains(name);
+                options = List.of(new Option(name, eq >= 0 ? arg.substring(eq + 1) : takesNext ? next : ""));
+                i += takesNext ? 1 : 0;
+            } else if (arg.startsWith("-")) {
+                options = shortCluster(arg, next, BUILD_SHORT_VALUES, BUILD_SHORT_NAMES);
+                char last = arg.charAt(arg.length() - 1);
+                boolean valueIsNext = BUILD_SHORT_VALUES.contains(last) && arg.chars().skip(1).limit(arg.length() - 2)
+                        .noneMatch(c -> BUILD_SHORT_VALUES.contains((char) c));
+                i += valueIsNext ? 1 : 0;
+            } else {
+                contexts.add(arg);
+                continue;
+            }
+            for (Option option : options) {
+                String refusal = buildOption(option, repository);
+                if (refusal != null) {
+                    return refusal;
+                }
+            }
+        }
+        if (contexts.size() != 1) {
+            return "docker build needs exactly one context, a directory inside the repository";
+        }
+        String context = contexts.get(0);
+        if (context.contains("://") || context.startsWith("git@") || !RepositoryPaths.inside(repository, context)) {
+            return "docker build context must be a directory inside the repository, not " + context;
+        }
+        return null;
+    }
+
+    private static String buildOption(Option option, Path repository) {
+        String name = option.name();
+        String value = option.value();
+        if (CommandPolicy.startsWithAny(name, BUILD_REFUSED)) {
+            return "docker build " + name + " is not allowed in safe mode";
+        }
+        if (name.equals("--network") && value.equals("host")) {
+            return "docker build --network=host is not allowed in safe mode";
+        }
+        if (BUILD_HOST_FILES.contains(name) && !RepositoryPaths.inside(repository, value)) {
+            return "docker build " + name + " may only name a file inside the repository, not " + value;
+        }
+        List<String> paths = switch (name) {
+            // -o DIR is short for type=local,dest=DIR
+            case "--output" -> value.contains("=") ? values(value, "dest") : List.of(value);
+            case "--secret", "--cache-from" -> values(value, "src", "source");
+            case "--cache-to" -> values(value, "dest");
+            case "--build-context" -> buildContext(value);
+            default -> List.of();
+        };
+        for (String path : paths) {
+            if (!RepositoryPaths.inside(repository, path)) {
+                return "docker build " + name + " may only name paths inside the repository, not " + path;
+            }
+        }
+        return null;
+    }
+
+    /** The host path of {@code --build-context name=value}; images and URLs name none. */
+    private static List<String> buildContext(String value) {
+        String source = value.contains("=") ? value.substring(value.indexOf('=') + 1) : value;
+        if (source.startsWith("docker-image://") || source.startsWith("https://")) {
+            return List.of();
+        }
+        return List.of(source.startsWith("oci-layout://") ? source.substring("oci-layout://".length()) : source);
+    }
+
+    /**
+     * A cluster of short options as docker's parser reads it: letters are switches until one takes a
+     * value, which is the rest of the word or else the next word.
+     */
+    private static List<Option> shortCluster(String arg, String next, Set<Character> takesValue, Map<Character, String> longNames) {
+        List<Option> options = new ArrayList<>();
+        for (int j = 1; j < arg.length(); j++) {
+            char letter = arg.charAt(j);
+            String name = longNames.getOrDefault(letter, "-" + letter);
+            if (takesValue.contains(letter)) {
+                String rest = arg.substring(j + 1);
+                String value = rest.startsWith("=") ? rest.substring(1) : rest;
+                options.add(new Option(name, rest.isEmpty() ? next : value));
+                break;
+            }
+            options.add(new Option(name, ""));
+        }
+        return options;
+    }
+
+    /**
+     * Every value given to one of {@code keys} in docker's {@code key=value,key=value} notation, each
+     * repetition included (which of two docker keeps is not ours to guess); a bare key counts as "".
+     */
+    private static List<String> values(String csv, String... keys) {
+        Set<String> wanted = Set.of(keys);
+        List<String> found = new ArrayList<>();
+        for (String part : csv.split(",")) {
+            int eq = part.indexOf('=');
+            if (wanted.contains((eq < 0 ? part : part.substring(0, eq)).trim())) {
+                found.add(eq < 0 ? "" : part.substring(eq + 1));
+            }
+        }
+        return found;
+    }
+
     private static boolean mountAllowed(String source, Path repository) {
-        if (source.isEmpty()) {
+        if (source.isEmpty() || source.contains("docker.sock")) {
             return false;
         }
         boolean hostPath = source.startsWith("/") || source.startsWith(".") || source.startsWith("~") || source.contains("/");
-        if (!hostPath) {
-            return true; // a named volume
-        }
-        if (source.startsWith("~") || source.contains("docker.sock")) {
-            return false;
-        }
-        Path root = repository.toAbsolutePath().normalize();
-        Path resolved = root.resolve(source).normalize();
-        return resolved.startsWith(root);
+        return !hostPath || RepositoryPaths.inside(repository, source); // a name without a slash is a named volume
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * A real git repository in a temporary directory, with a pre-commit hook that would create the
- * marker file, the repository commands of the tests, a short timeout and a small output cap.
+ * marker file, a symbolic link {@code linked.py} to a script outside it that would too, the repository commands of the tests, a short timeout and a small output cap.
  */
 public class CommandsProfile implements QuarkusTestProfile {
 
@@ -33,6 +33,9 @@ public class CommandsProfile implements QuarkusTestProfile {
             Files.writeString(hook, "#!/bin/sh\ntouch " + root.resolve("pwned") + "\n");
             hook.toFile().setExecutable(true);
             Files.writeString(repo.resolve("tool.py"), "print('script ran')\n");
+            // A script outside the repository that would create the marker, and a link to it inside.
+            Path outside = Files.writeString(root.resolve("outside.py"), "open('" + root.resolve("pwned") + "', 'w')\n");
+            Files.createSymbolicLink(repo.resolve("linked.py"), outside);
             return root;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

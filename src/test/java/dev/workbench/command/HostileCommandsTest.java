@@ -89,6 +89,12 @@ class HostileCommandsTest {
                 "docker run --security-opt seccomp=unconfined alpine",
                 "docker run --volumes-from other alpine",
                 "docker exec -it other sh",
+                "docker run -itv /:/host alpine touch /host" + m,
+                "docker run --env-file /proc/self/environ alpine env",
+                "docker build /",
+                "docker build --output type=local,dest=" + CommandsProfile.ROOT + " .",
+                "docker build --secret id=k,src=/etc/shadow .",
+                "docker build --ssh default .",
                 "docker rm -f other",
                 // npm and python
                 "npm exec touch-cli",
@@ -103,6 +109,7 @@ class HostileCommandsTest {
                 "python -m pip install evil",
                 "python /tmp/evil.py",
                 "python ../outside.py",
+                "python3 linked.py",
                 "python -",
                 // repository handlers may not take options in safe mode
                 "test --config=/tmp/x");
