@@ -23,7 +23,8 @@ final class CommandPolicy {
     private static final Set<String> GIT_SUBCOMMANDS = Set.of("status", "log", "diff", "add", "commit", "push", "pull", "checkout", "branch");
     private static final List<String> GIT_REFUSED_OPTIONS = List.of("--upload-pack", "--receive-pack", "--exec", "--config",
             "--git-dir", "--work-tree", "--namespace", "--output", "--ext-diff", "--textconv", "--template", "--super-prefix",
-            "--open-files-in-pager", "--pathspec-from-file", "--recurse-submodules", "--ssh", "--server-option");
+            "--open-files-in-pager", "--pathspec-from-file", "--recurse-submodules", "--ssh", "--server-option", "--no-index",
+            "--file", "--edit-description");
     private static final Set<String> GIT_REFUSED_SHORT = Set.of("-c", "-C", "-O");
 
     private static final Set<String> NPM_SUBCOMMANDS = Set.of("ci", "install", "test", "run", "ls", "list", "audit", "outdated");
@@ -43,7 +44,10 @@ final class CommandPolicy {
             "GIT_CONFIG_KEY_0", "core.hooksPath",
             "GIT_CONFIG_VALUE_0", "/dev/null",
             "GIT_CONFIG_KEY_1", "core.fsmonitor",
-            "GIT_CONFIG_VALUE_1", "false");
+            "GIT_CONFIG_VALUE_1", "false",
+            // No editor (a commit without -m aborts at once instead of waiting for one) and no pager.
+            "GIT_EDITOR", "true",
+            "GIT_PAGER", "cat");
 
     /** What to do with a command. */
     sealed interface Decision {
@@ -114,13 +118,23 @@ final class CommandPolicy {
         if (!GIT_SUBCOMMANDS.contains(words.get(1))) {
             return new Refuse("git", "git " + words.get(1) + " is not allowed; allowed: " + String.join(", ", sorted(GIT_SUBCOMMANDS)));
         }
+        boolean commit = words.get(1).equals("commit");
         for (String arg : words.subList(2, words.size())) {
             if (GIT_REFUSED_SHORT.contains(arg) || startsWithAny(arg, GIT_REFUSED_OPTIONS) || arg.contains("::")
-                    || arg.toLowerCase().contains("proxycommand")) {
+                    || arg.toLowerCase().contains("proxycommand") || commit && readsMessageFile(arg)) {
                 return new Refuse("git", "git option or argument '" + arg + "' is not allowed in safe mode");
             }
         }
         return new Run("git", words, GIT_ENVIRONMENT);
+    }
+
+    /**
+     * {@code git commit -F FILE} and {@code -t FILE} read any file into the commit message, from where
+     * {@code git log} prints it; in a cluster ({@code -aF}) as well as alone.
+     */
+    private static boolean readsMessageFile(String arg) {
+        return arg.startsWith("-") && !arg.startsWith("--") && (arg.indexOf('F') > 0 || arg.indexOf('t') > 0)
+                && !arg.startsWith("-m");
     }
 
     private static Decision npm(List<String> words) {

@@ -64,6 +64,20 @@ class CommandResourceTest {
     }
 
     @Test
+    void aCommitWithoutAMessageAbortsAtOnceInsteadOfWaitingForAnEditor() throws Exception {
+        Files.writeString(CommandsProfile.REPO.resolve("draft.txt"), "draft\n");
+        command("git add draft.txt", "api").then().body("status", equalTo("success"));
+        try {
+            command("git commit", "api").then().statusCode(200)
+                    .body("status", equalTo("failed"))
+                    .body("error", containsString("empty commit message"));
+        } finally {
+            CommandsProfile.git(CommandsProfile.REPO, "reset", "-q", "draft.txt");
+            Files.delete(CommandsProfile.REPO.resolve("draft.txt"));
+        }
+    }
+
+    @Test
     void aFailingCommandReportsItsExitCodeAndStderr() {
         command("git checkout no-such-branch", "api").then().statusCode(200)
                 .body("status", equalTo("failed"))

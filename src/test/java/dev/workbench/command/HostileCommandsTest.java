@@ -68,6 +68,13 @@ class HostileCommandsTest {
                 "git rebase --exec 'touch " + m + "' HEAD~1",
                 "git fetch --upload-pack=x origin",
                 "git grep -O'touch " + m + "' x",
+                // git: reading files outside the repository into a commit or a diff, editors
+                "git commit -F /etc/passwd",
+                "git commit -aF/etc/passwd",
+                "git commit --file=/etc/passwd",
+                "git commit -t /etc/passwd",
+                "git diff --no-index /etc/passwd /dev/null",
+                "git branch --edit-description",
                 "git",
                 // docker: daemon options, privileges, host namespaces, mounts outside the repository
                 "docker -H tcp://127.0.0.1:9 ps",
