@@ -21,4 +21,7 @@ public interface AgentConfig {
 
     /** {@code AGENT_KEEPALIVE}: a {@code : keepalive} comment after this much silence on a stream (default 15s). */
     Duration keepalive();
+
+    /** {@code AGENT_ALLOW_DEPLOYS}: offer the {@code deploy} tool to the agents configured with it (default false). */
+    boolean allowDeploys();
 }

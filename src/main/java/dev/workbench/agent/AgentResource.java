@@ -3,6 +3,7 @@ package dev.workbench.agent;
 import dev.workbench.auth.Roles;
 import dev.workbench.common.ErrorBody;
 import dev.workbench.common.StreamResponses;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.buffer.Buffer;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,21 +27,24 @@ public class AgentResource {
     private final AgentService agents;
     private final SseFrames frames;
     private final StreamResponses responses;
+    private final SecurityIdentity identity;
 
-    AgentResource(AgentService agents, SseFrames frames, StreamResponses responses) {
+    AgentResource(AgentService agents, SseFrames frames, StreamResponses responses, SecurityIdentity identity) {
         this.agents = agents;
         this.frames = frames;
         this.responses = responses;
+        this.identity = identity;
     }
 
     @POST
     @Path("/execute")
     @Consumes(MediaType.APPLICATION_JSON)
     public Multi<Buffer> execute(@Valid @NotNull AgentRequest request) {
+        String user = identity.getPrincipal().getName();
         if (request.streaming()) {
-            return responses.eventStream(agents.stream(request).onItem().transformToIterable(frames::frame));
+            return responses.eventStream(agents.stream(request, user).onItem().transformToIterable(frames::frame));
         }
-        return responses.json(agents.complete(request), AgentService.Outcome::status,
+        return responses.json(agents.complete(request, user), AgentService.Outcome::status,
                 outcome -> outcome.result() != null ? outcome.result() : new ErrorBody(outcome.detail()));
     }
 }

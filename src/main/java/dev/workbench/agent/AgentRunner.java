@@ -47,9 +47,10 @@ public class AgentRunner {
      * Runs {@code agent} over {@code conversation}: ModelChosen, then Thinking, Token, ToolStart,
      * ToolEnd and Usage events as they happen, then Content. Fails on provider errors and limits.
      */
-    public Multi<AgentEvent> run(Agent agent, List<String> toolNames, String system, List<ChatMessage> conversation, int depth) {
+    public Multi<AgentEvent> run(Agent agent, List<String> toolNames, String system, List<ChatMessage> conversation, int depth,
+            String user) {
         return router.choose(agent.provider(), agent.model()).onItem().transformToMulti(choice -> {
-            Run run = new Run(agent, choice, system, new ArrayList<>(conversation), toolNames, specs(toolNames), depth);
+            Run run = new Run(agent, choice, system, new ArrayList<>(conversation), toolNames, specs(toolNames), depth, user);
             return Multi.createBy().concatenating().streams(
                     Multi.createFrom().item(new AgentEvent.ModelChosen(choice.model())),
                     round(run, 1));
@@ -88,7 +89,7 @@ public class AgentRunner {
         } else if (call.name().startsWith(Agent.DELEGATE_PREFIX)) {
             work = delegate(run, call, start, call.name().substring(Agent.DELEGATE_PREFIX.length()));
         } else {
-            work = Multi.createFrom().deferred(() -> executor.execute(call).toMulti()
+            work = Multi.createFrom().deferred(() -> executor.execute(call, run.user + " (agent " + run.agent.name() + ")").toMulti()
                     .onItem().transformToMultiAndConcatenate(outcome -> finish(run, call, start, outcome)));
         }
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(started), work);
@@ -109,7 +110,7 @@ public class AgentRunner {
         AtomicReference<String> answer = new AtomicReference<>();
         AtomicReference<String> failure = new AtomicReference<>();
         Multi<AgentEvent> nested = Multi.createFrom().deferred(() -> run(sub, sub.allToolNames(), sub.systemPrompt(),
-                        List.of(new ChatMessage.User(task)), run.depth + 1))
+                        List.of(new ChatMessage.User(task)), run.depth + 1, run.user))
                 .onItem().transformToIterable(event -> switch (event) {
                     case AgentEvent.Content content -> {
                         answer.set(content.content());
@@ -165,10 +166,11 @@ public class AgentRunner {
         final List<String> toolNames;
         final List<ToolSpec> specs;
         final int depth;
+        final String user;
         final StringBuilder answer = new StringBuilder();
 
         Run(Agent agent, ProviderRouter.Choice choice, String system, List<ChatMessage> conversation,
-                List<String> toolNames, List<ToolSpec> specs, int depth) {
+                List<String> toolNames, List<ToolSpec> specs, int depth, String user) {
             this.agent = agent;
             this.choice = choice;
             this.system = system;
@@ -176,6 +178,7 @@ public class AgentRunner {
             this.toolNames = toolNames;
             this.specs = specs;
             this.depth = depth;
+            this.user = user;
         }
 
         ChatRequest request() {

@@ -45,15 +45,15 @@ public class AgentService {
     }
 
     /** The events of a streamed run, ending with {@code end}; bad requests fail before anything streams. */
-    public Multi<AgentEvent> stream(AgentRequest request) {
-        return execute(request, catalog.lookup(request.agent()), config.keepalive());
+    public Multi<AgentEvent> stream(AgentRequest request, String user) {
+        return execute(request, user, catalog.lookup(request.agent()), config.keepalive());
     }
 
     /** The run folded into one answer. */
-    public Uni<Outcome> complete(AgentRequest request) {
+    public Uni<Outcome> complete(AgentRequest request, String user) {
         AgentCatalog.Lookup lookup = catalog.lookup(request.agent());
         AgentResult.Builder builder = new AgentResult.Builder(lookup.agent().name());
-        return execute(request, lookup, null)
+        return execute(request, user, lookup, null)
                 .onItem().invoke(builder::accept)
                 .collect().last()
                 .map(ignored -> builder.error() == null
@@ -61,7 +61,7 @@ public class AgentService {
                         : new Outcome(null, builder.error().status(), builder.error().error()));
     }
 
-    private Multi<AgentEvent> execute(AgentRequest request, AgentCatalog.Lookup lookup, Duration keepalive) {
+    private Multi<AgentEvent> execute(AgentRequest request, String user, AgentCatalog.Lookup lookup, Duration keepalive) {
         Agent agent = lookup.agent();
         List<String> toolNames = toolNames(agent, request.tools());
         StringBuilder system = new StringBuilder(agent.systemPrompt());
@@ -80,7 +80,7 @@ public class AgentService {
             }
             return Multi.createBy().concatenating().streams(
                             Multi.createFrom().item(new AgentEvent.Thinking(analysis)),
-                            runner.run(agent, toolNames, system.toString(), conversation, 0))
+                            runner.run(agent, toolNames, system.toString(), conversation, 0, user))
                     .onTermination().invoke(running::decrementAndGet);
         });
         return guard(run, keepalive)

@@ -1,9 +1,11 @@
 package dev.workbench.deploy;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 /** The body of {@code POST /deploy}. Names are checked strictly: they end up in URLs and image references. */
+@RegisterForReflection
 public record DeployRequest(
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,30}", message = "must be a configured target such as staging or production") String target,
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "must be lower-case letters, digits and dashes") String service,

@@ -2,11 +2,13 @@ package dev.workbench.health;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * One tool service's health: {@code online} (its /health answered 200), {@code degraded} (answered
  * something else, in {@code status_code}) or {@code offline} (no answer, {@code error} says why).
  */
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServiceHealth(
         String name,

@@ -167,6 +167,24 @@ class AgentResourceTest {
     }
 
     @Test
+    void deploysAreNotOfferedToAgentsUnlessEnabled() {
+        llm.script(
+                FakeLlm.events(0, new FakeLlm.OpenAi().toolCall(0, "call_1", "deploy",
+                        "{\"target\":\"staging\",\"service\":\"api\"}").end("tool_calls")),
+                FakeLlm.events(0, new FakeLlm.OpenAi().text("I cannot deploy.").end("stop")));
+
+        Sse.execute("""
+                {"agent":"infrastructure","stream":false,"messages":[{"role":"user","content":"Deploy api"}]}""")
+                .then().statusCode(200)
+                .body("tool_calls[0].name", equalTo("deploy"))
+                .body("tool_calls[0].error", equalTo("Tool deploy is not available to this agent"));
+
+        JsonArray offered = llm.received().get(0).body().getJsonArray("tools");
+        assertThat(offered.stream().map(t -> ((JsonObject) t).getJsonObject("function").getString("name")))
+                .contains("system_health").doesNotContain("deploy");
+    }
+
+    @Test
     void streamFalseAnswersOneJsonObject() {
         ToolServicesResource.service("memory").answer(200, "application/json", "{\"hits\":[\"fly\"]}");
         llm.script(

@@ -15,9 +15,9 @@ import java.util.Map;
 public class CommandsProfile implements QuarkusTestProfile {
 
     static final Path ROOT = createRoot();
-    static final Path REPO = ROOT.resolve("repo");
-    static final Path MARKER = ROOT.resolve("pwned");
-    static final Path AUDIT = ROOT.resolve("audit.jsonl");
+    public static final Path REPO = ROOT.resolve("repo");
+    public static final Path MARKER = ROOT.resolve("pwned");
+    public static final Path AUDIT = ROOT.resolve("audit.jsonl");
 
     private static Path createRoot() {
         try {

@@ -8,8 +8,8 @@ import java.util.Map;
 /** Staging deploys through the Fly Machines API, production through GitHub Actions; both stand-ins on loopback. */
 public class DeployProfile implements QuarkusTestProfile {
 
-    static final FakeDeployApis APIS = new FakeDeployApis(Vertx.vertx());
-    static final String FLY_TOKEN = "fly-test-token";
+    public static final FakeDeployApis APIS = new FakeDeployApis(Vertx.vertx());
+    public static final String FLY_TOKEN = "fly-test-token";
     static final String GITHUB_TOKEN = "ghp_testtokentesttokentesttoken000000";
 
     @Override

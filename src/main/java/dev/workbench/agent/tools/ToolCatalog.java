@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The service tools agents may call, read once from {@code agent-tools.json} and checked against the registry. */
+/**
+ * The tools agents may call, read once from {@code agent-tools.json}: service tools of configured
+ * services, and the backend's own tools that are offered (see {@link WorkbenchTools#offers}).
+ */
 @ApplicationScoped
 public class ToolCatalog {
 
@@ -23,7 +26,7 @@ public class ToolCatalog {
 
     private final Map<String, ToolDefinition> tools;
 
-    ToolCatalog(ObjectMapper json, ServiceRegistry services) {
+    ToolCatalog(ObjectMapper json, ServiceRegistry services, WorkbenchTools workbench) {
         List<ToolDefinition> declared;
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -36,11 +39,14 @@ public class ToolCatalog {
         }
         Map<String, ToolDefinition> byName = new LinkedHashMap<>();
         for (ToolDefinition tool : declared) {
-            if (!NAME.matcher(tool.name()).matches() || !"GET".equals(tool.method()) && !"POST".equals(tool.method())) {
-                throw new IllegalStateException("Tool " + tool.name() + " in " + RESOURCE + " needs a lower-case name and GET or POST");
+            boolean internal = tool.internal() != null;
+            if (!NAME.matcher(tool.name()).matches() || (internal ? !WorkbenchTools.KINDS.contains(tool.internal())
+                    : !"GET".equals(tool.method()) && !"POST".equals(tool.method()))) {
+                throw new IllegalStateException("Tool " + tool.name() + " in " + RESOURCE
+                        + " needs a lower-case name and GET or POST, or an internal kind of " + WorkbenchTools.KINDS);
             }
-            // A tool of a service that is not configured is simply not offered.
-            if (services.find(tool.service()).isPresent()) {
+            // A tool of a service that is not configured, or an internal one not enabled, is simply not offered.
+            if (internal ? workbench.offers(tool.internal()) : services.find(tool.service()).isPresent()) {
                 byName.put(tool.name(), tool);
             }
         }

@@ -15,7 +15,8 @@ import java.util.StringJoiner;
 /**
  * Runs a model's tool call against its tool service through {@link ProxyService}: the same path
  * validation, allowlist ({@code RESTRICT_MCP_PROXY}), size limits and timeouts as the proxy, so
- * the model can reach nothing the admin could not. Every failure becomes an error outcome.
+ * the model can reach nothing the admin could not. The backend's own tools go to
+ * {@link WorkbenchTools}, under the policies of their endpoints. Every failure becomes an error outcome.
  */
 @ApplicationScoped
 public class ToolExecutor {
@@ -25,19 +26,26 @@ public class ToolExecutor {
 
     private final ToolCatalog catalog;
     private final ProxyService proxy;
+    private final WorkbenchTools workbench;
 
-    ToolExecutor(ToolCatalog catalog, ProxyService proxy) {
+    ToolExecutor(ToolCatalog catalog, ProxyService proxy, WorkbenchTools workbench) {
         this.catalog = catalog;
         this.proxy = proxy;
+        this.workbench = workbench;
     }
 
-    public Uni<ToolOutcome> execute(ToolCall call) {
+    /** Runs {@code call}; {@code user} is who the audit log names for commands and deploys. */
+    public Uni<ToolOutcome> execute(ToolCall call, String user) {
         ToolDefinition tool = catalog.find(call.name()).orElse(null);
         if (tool == null) {
             return Uni.createFrom().item(ToolOutcome.failed("Unknown tool " + call.name()));
         }
         if (!call.arguments().isObject()) {
             return Uni.createFrom().item(ToolOutcome.failed("Arguments of " + call.name() + " must be a JSON object"));
+        }
+        if (tool.internal() != null) {
+            return Uni.createFrom().deferred(() -> workbench.execute(tool.internal(), call.arguments(), user))
+                    .map(ToolExecutor::cut);
         }
         boolean get = "GET".equals(tool.method());
         String query = get ? query(call.arguments()) : null;
@@ -46,16 +54,21 @@ public class ToolExecutor {
         return Uni.createFrom().deferred(() -> proxy.forward(get ? HttpMethod.GET : HttpMethod.POST, rawPath, query,
                         get ? null : "application/json", "application/json", body))
                 .map(response -> {
-                    String text = new String(response.body(), StandardCharsets.UTF_8);
-                    if (text.length() > MAX_RESULT_CHARS) {
-                        text = text.substring(0, MAX_RESULT_CHARS) + "\n[cut at " + MAX_RESULT_CHARS + " characters]";
-                    }
+                    String text = cut(new String(response.body(), StandardCharsets.UTF_8));
                     return response.status() / 100 == 2
                             ? ToolOutcome.ok(text)
                             : ToolOutcome.failed("HTTP " + response.status() + " from " + tool.service() + ": " + text);
                 })
                 .onFailure().recoverWithItem(failure -> ToolOutcome.failed(failure.getMessage() == null
                         ? failure.getClass().getSimpleName() : failure.getMessage()));
+    }
+
+    private static ToolOutcome cut(ToolOutcome outcome) {
+        return outcome.isError() ? ToolOutcome.failed(cut(outcome.error())) : ToolOutcome.ok(cut(outcome.result()));
+    }
+
+    private static String cut(String text) {
+        return text.length() > MAX_RESULT_CHARS ? text.substring(0, MAX_RESULT_CHARS) + "\n[cut at " + MAX_RESULT_CHARS + " characters]" : text;
     }
 
     private static String query(JsonNode arguments) {

@@ -1,0 +1,139 @@
+package dev.workbench.agent.tools;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.workbench.agent.AgentConfig;
+import dev.workbench.command.CommandRequest;
+import dev.workbench.command.CommandResult;
+import dev.workbench.command.CommandService;
+import dev.workbench.command.ProcessRunner;
+import dev.workbench.command.RepositoriesConfig;
+import dev.workbench.common.ApiException;
+import dev.workbench.deploy.DeployRequest;
+import dev.workbench.deploy.DeployResult;
+import dev.workbench.deploy.DeployService;
+import dev.workbench.health.HealthService;
+import io.quarkus.virtual.threads.VirtualThreads;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * The tools over this backend itself, declared in {@code agent-tools.json} with {@code "internal"}:
+ * {@code command} runs through {@link CommandService} (the same policy, concurrency limit, timeout
+ * and audit as {@code POST /command}), {@code deploy} through {@link DeployService} (offered only
+ * with {@code AGENT_ALLOW_DEPLOYS}), {@code health} reads {@link HealthService}. Arguments are
+ * validated exactly as the endpoints' bodies are; a refusal goes back to the model as an error.
+ */
+@ApplicationScoped
+public class WorkbenchTools {
+
+    static final Set<String> KINDS = Set.of("command", "deploy", "health");
+
+    private final CommandService commands;
+    private final RepositoriesConfig repositories;
+    private final DeployService deployments;
+    private final HealthService health;
+    private final AgentConfig config;
+    private final Validator validator;
+    private final ObjectMapper json;
+    private final ExecutorService threads;
+
+    WorkbenchTools(CommandService commands, RepositoriesConfig repositories, DeployService deployments, HealthService health,
+            AgentConfig config, Validator validator, ObjectMapper json, @VirtualThreads ExecutorService threads) {
+        this.commands = commands;
+        this.repositories = repositories;
+        this.deployments = deployments;
+        this.health = health;
+        this.config = config;
+        this.validator = validator;
+        this.json = json;
+        this.threads = threads;
+    }
+
+    /** Whether the tools of this kind are offered at all: commands need a repository, deploys the opt-in. */
+    boolean offers(String kind) {
+        return switch (kind) {
+            case "command" -> !repositories.all().isEmpty();
+            case "deploy" -> config.allowDeploys();
+            default -> true;
+        };
+    }
+
+    /** Runs one call; {@code user} is who the audit log names. Cancelling the result stops a running command. */
+    Uni<ToolOutcome> execute(String kind, JsonNode arguments, String user) {
+        return switch (kind) {
+            case "command" -> blocking(arguments, CommandRequest.class, (request, cancelled) -> {
+                CommandService.Outcome outcome = commands.execute(request, user, ProcessRunner.Lines.NONE, cancelled);
+                if (outcome.result() == null) {
+                    return ToolOutcome.failed(outcome.detail());
+                }
+                String text = write(outcome.result());
+                return CommandResult.SUCCESS.equals(outcome.result().status()) ? ToolOutcome.ok(text) : ToolOutcome.failed(text);
+            });
+            case "deploy" -> blocking(arguments, DeployRequest.class, (request, cancelled) -> {
+                DeployResult result = deployments.deploy(request, user);
+                String text = write(result);
+                return DeployResult.SUCCESS.equals(result.status()) ? ToolOutcome.ok(text) : ToolOutcome.failed(text);
+            });
+            case "health" -> health.systemHealth().map(snapshot -> ToolOutcome.ok(write(snapshot)));
+            default -> Uni.createFrom().item(ToolOutcome.failed("Unknown internal tool kind " + kind));
+        };
+    }
+
+    /** Reads and validates the arguments as {@code type}, then runs {@code work} on a virtual thread. */
+    private <T> Uni<ToolOutcome> blocking(JsonNode arguments, Class<T> type, Work<T> work) {
+        T request;
+        try {
+            request = json.treeToValue(arguments, type);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().item(ToolOutcome.failed("Invalid arguments: " + e.getOriginalMessage()));
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().item(ToolOutcome.failed("Invalid arguments: " + e.getMessage()));
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            return Uni.createFrom().item(ToolOutcome.failed("Invalid arguments: " + violations.stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                    .collect(Collectors.joining("; "))));
+        }
+        return Uni.createFrom().emitter(emitter -> {
+            AtomicBoolean ended = new AtomicBoolean();
+            emitter.onTermination(() -> ended.set(true));
+            threads.execute(() -> {
+                ToolOutcome outcome;
+                try {
+                    outcome = work.run(request, ended::get);
+                } catch (ApiException e) {
+                    outcome = ToolOutcome.failed(e.detail());
+                } catch (RuntimeException e) {
+                    outcome = ToolOutcome.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                }
+                emitter.complete(outcome);
+            });
+        });
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Blocking work on a validated request; {@code cancelled} turns true when the run is stopped. */
+    @FunctionalInterface
+    private interface Work<T> {
+        ToolOutcome run(T request, BooleanSupplier cancelled);
+    }
+}
