@@ -6,10 +6,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +23,12 @@ import java.util.function.BooleanSupplier;
  * Runs one argument vector, never through a shell of its own: in a directory, with a scrubbed
  * environment, stdin closed, stdout and stderr read separately on virtual threads and kept up to a
  * cap, and the whole process tree killed when the timeout passes. Blocking: call it off the event loop.
+ *
+ * <p>A command outlives none of its processes. Each run marks its environment with a cookie
+ * ({@value #COOKIE}), which every process it starts inherits; when the command ends, however it
+ * ends, any process still carrying the cookie is killed, including those that left the tree by
+ * daemonising ({@code sleep 300 &} in a script that then exits), which {@link Process#descendants()}
+ * no longer lists. This is how Jenkins' process tree killer finds stray build processes.
  */
 @ApplicationScoped
 public class ProcessRunner {
@@ -37,6 +46,9 @@ public class ProcessRunner {
         this.readers = readers;
     }
 
+    /** The environment variable that marks every process of one run. */
+    static final String COOKIE = "WORKBENCH_COMMAND_RUN";
+
     /** How often a running process is checked for the caller having gone away. */
     private static final long CANCEL_CHECK_MILLIS = 100;
 
@@ -50,6 +62,8 @@ public class ProcessRunner {
         ProcessBuilder builder = new ProcessBuilder(argv).directory(directory.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
+        String cookie = COOKIE + "=" + UUID.randomUUID();
+        builder.environment().put(COOKIE, cookie.substring(COOKIE.length() + 1));
         Process process;
         try {
             process = builder.start();
@@ -84,6 +98,11 @@ public class ProcessRunner {
         if (!finished) {
             killTree(process);
         }
+        int stragglers = killMarked(cookie);
+        if (stragglers > 0) {
+            err.note("Killed " + stragglers + (stragglers == 1 ? " process" : " processes")
+                    + " the command left running in the background");
+        }
         await(outReader);
         await(errReader);
         boolean truncated = out.truncated.get() || err.truncated.get();
@@ -113,6 +132,43 @@ public class ProcessRunner {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
     }
 
+    /**
+     * Kills every process whose environment carries {@code cookie}, read from {@code /proc} (Linux;
+     * elsewhere nothing is found); returns how many. Processes of other users cannot be read, and
+     * were not started by us.
+     */
+    private static int killMarked(String cookie) {
+        byte[] marker = cookie.getBytes(StandardCharsets.UTF_8);
+        long self = ProcessHandle.current().pid();
+        List<ProcessHandle> marked = ProcessHandle.allProcesses()
+                .filter(handle -> handle.pid() != self && environmentContains(handle.pid(), marker))
+                .toList();
+        marked.forEach(ProcessHandle::destroyForcibly);
+        return marked.size();
+    }
+
+    private static boolean environmentContains(long pid, byte[] entry) {
+        byte[] environ;
+        try {
+            environ = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ"));
+        } catch (IOException | SecurityException e) {
+            return false; // gone, or not ours
+        }
+        // Entries are NUL-terminated: match a whole entry, not a prefix of a longer one.
+        for (int startOfEntry = 0; startOfEntry < environ.length; ) {
+            int end = startOfEntry;
+            while (end < environ.length && environ[end] != 0) {
+                end++;
+            }
+            if (end - startOfEntry == entry.length
+                    && Arrays.equals(environ, startOfEntry, end, entry, 0, entry.length)) {
+                return true;
+            }
+            startOfEntry = end + 1;
+        }
+        return false;
+    }
+
     private static void await(Future<?> reader) {
         try {
             reader.get(5, TimeUnit.SECONDS);
@@ -137,6 +193,7 @@ public class ProcessRunner {
         final ByteArrayOutputStream kept = new ByteArrayOutputStream();
         final ByteArrayOutputStream line = new ByteArrayOutputStream();
         final AtomicBoolean truncated = new AtomicBoolean();
+        String note;
 
         Capture(String name, long max, Lines lines) {
             this.name = name;
@@ -179,7 +236,15 @@ public class ProcessRunner {
 
         String text() {
             synchronized (kept) {
-                return kept.toString(StandardCharsets.UTF_8);
+                String text = kept.toString(StandardCharsets.UTF_8);
+                return note == null ? text : appendLine(text, note);
+            }
+        }
+
+        /** A line of our own, added after whatever the process wrote. */
+        void note(String text) {
+            synchronized (kept) {
+                note = note == null ? text : note + "\n" + text;
             }
         }
     }

@@ -181,6 +181,17 @@ class CommandResourceTest {
         assertThat(slow.join().jsonPath().getString("status")).isEqualTo("timeout");
     }
 
+    @Test
+    void processesACommandLeavesInTheBackgroundAreKilledWhenItEnds() {
+        // "restore" starts "sleep 316 &" and exits at once; the sleep is re-parented out of the tree.
+        command("restore", "api").then().statusCode(200)
+                .body("status", equalTo("success"))
+                .body("exit_code", equalTo(0))
+                .body("output", equalTo("started\n"))
+                .body("error", equalTo("Killed 1 process the command left running in the background"));
+        assertThat(ProcessHandle.allProcesses().filter(p -> isSleep(p, "316")).toList()).isEmpty();
+    }
+
     /** A {@code sleep 313} or {@code sleep 314} of the migrate handler (not a JVM whose arguments mention them). */
     static boolean isTestSleep(ProcessHandle process) {
         return isSleep(process, "313") || isSleep(process, "314");

@@ -69,6 +69,7 @@ public class CommandsProfile implements QuarkusTestProfile {
                 Map.entry("workbench.repositories.api.commands.migrate", "sh -c \"sleep 313 & sleep 314; wait\""),
                 Map.entry("workbench.repositories.api.commands.format", "sh -c \"echo one; echo two >&2; echo three\""),
                 Map.entry("workbench.repositories.api.commands.backup", "sh -c \"echo started; sleep 315\""),
+                Map.entry("workbench.repositories.api.commands.restore", "sh -c \"sleep 316 & echo started\""),
                 Map.entry("workbench.command.timeout", "2s"),
                 Map.entry("workbench.command.max-output", "1K"),
                 Map.entry("workbench.command.max-concurrent", "1"),
