@@ -47,6 +47,22 @@ class PasswordVerifierTest {
         assertThat(verifier.matches("ceo", "x".repeat(10_000))).isFalse();
     }
 
+    /** libxcrypt hashes (OpenBSD's algorithm, as Python's bcrypt) at and across the 72-byte limit. */
+    @Test
+    void theSeventyTwoByteBoundaryMatchesOpenBsdBcrypt() {
+        PasswordVerifier exactly72 = new PasswordVerifier(config(Optional.empty(),
+                Optional.of("$2b$04$abcdefghijklmnopqrstuuBzzIgyKkz7xMWYSzkIjUSnxEQFQ0WNe"))); // "a" x 72
+        assertThat(exactly72.matches("ceo", "a".repeat(72))).isTrue();
+        assertThat(exactly72.matches("ceo", "a".repeat(72) + "b")).isTrue();
+        assertThat(exactly72.matches("ceo", "a".repeat(71))).isFalse();
+        // 71 ASCII bytes and a two-byte "é": the cut falls inside the character.
+        PasswordVerifier straddling = new PasswordVerifier(config(Optional.empty(),
+                Optional.of("$2b$04$abcdefghijklmnopqrstuuoVx8RufeJl2sf6nnK3ltb8OHjZZZsny")));
+        assertThat(straddling.matches("ceo", "a".repeat(71) + "é")).isTrue();
+        assertThat(straddling.matches("ceo", "a".repeat(71) + "è")).isTrue(); // same first byte, 0xC3
+        assertThat(straddling.matches("ceo", "a".repeat(71))).isFalse();
+    }
+
     private static AuthConfig config(Optional<String> password, Optional<String> hash) {
         return new AuthConfig() {
             public String jwtSecretKey() { return "unused"; }
