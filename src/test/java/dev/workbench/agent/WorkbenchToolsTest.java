@@ -74,6 +74,12 @@ class WorkbenchToolsTest {
                 ? Files.readAllLines(CommandsProfile.AUDIT).stream().map(JsonObject::new).toList() : List.of();
     }
 
+    private JsonObject offeredSchema(String tool) {
+        JsonArray tools = llm.received().get(0).body().getJsonArray("tools");
+        return tools.stream().map(t -> ((JsonObject) t).getJsonObject("function"))
+                .filter(f -> f.getString("name").equals(tool)).findFirst().orElseThrow().getJsonObject("parameters");
+    }
+
     private List<String> offeredTools(int request) {
         JsonArray tools = llm.received().get(request).body().getJsonArray("tools");
         return tools.stream().map(t -> ((JsonObject) t).getJsonObject("function").getString("name")).toList();
@@ -85,6 +91,9 @@ class WorkbenchToolsTest {
         JsonPath answer = runWithToolCall("developer", "run_command", "{\"service\":\"api\",\"command\":\"git status\"}");
 
         assertThat(offeredTools(0)).contains("run_command").doesNotContain("deploy");
+        // The model is told which repositories exist.
+        assertThat(offeredSchema("run_command").getJsonObject("properties").getJsonObject("service").getJsonArray("enum"))
+                .containsExactly("api");
         assertThat(answer.getString("tool_calls[0].name")).isEqualTo("run_command");
         JsonObject result = new JsonObject(answer.getString("tool_calls[0].result"));
         assertThat(result.getString("status")).isEqualTo("success");
@@ -140,6 +149,8 @@ class WorkbenchToolsTest {
                 "{\"target\":\"staging\",\"service\":\"api\",\"version\":\"1.1.0\"}");
 
         assertThat(offeredTools(0)).contains("deploy", "run_command", "system_health");
+        assertThat(offeredSchema("deploy").getJsonObject("properties").getJsonObject("target").getJsonArray("enum"))
+                .containsExactly("production", "staging");
         JsonObject result = new JsonObject(answer.getString("tool_calls[0].result"));
         assertThat(result.getString("status")).isEqualTo("success");
         assertThat(result.getString("deployment_id")).matches("deploy-api-\\d{14}");

@@ -46,7 +46,10 @@ public class ToolCatalog {
                         + " needs a lower-case name and GET or POST, or an internal kind of " + WorkbenchTools.KINDS);
             }
             // A tool of a service that is not configured, or an internal one not enabled, is simply not offered.
-            if (internal ? workbench.offers(tool.internal()) : services.find(tool.service()).isPresent()) {
+            if (internal && workbench.offers(tool.internal())) {
+                byName.put(tool.name(), new ToolDefinition(tool.name(), tool.description(), null, null, null,
+                        workbench.parameters(tool.internal(), tool.parameters()), tool.internal()));
+            } else if (!internal && services.find(tool.service()).isPresent()) {
                 byName.put(tool.name(), tool);
             }
         }

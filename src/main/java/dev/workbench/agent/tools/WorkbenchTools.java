@@ -3,6 +3,8 @@ package dev.workbench.agent.tools;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.workbench.agent.AgentConfig;
 import dev.workbench.command.CommandRequest;
 import dev.workbench.command.CommandResult;
@@ -10,6 +12,7 @@ import dev.workbench.command.CommandService;
 import dev.workbench.command.ProcessRunner;
 import dev.workbench.command.RepositoriesConfig;
 import dev.workbench.common.ApiException;
+import dev.workbench.deploy.DeployConfig;
 import dev.workbench.deploy.DeployRequest;
 import dev.workbench.deploy.DeployResult;
 import dev.workbench.deploy.DeployService;
@@ -41,17 +44,19 @@ public class WorkbenchTools {
     private final CommandService commands;
     private final RepositoriesConfig repositories;
     private final DeployService deployments;
+    private final DeployConfig deployConfig;
     private final HealthService health;
     private final AgentConfig config;
     private final Validator validator;
     private final ObjectMapper json;
     private final ExecutorService threads;
 
-    WorkbenchTools(CommandService commands, RepositoriesConfig repositories, DeployService deployments, HealthService health,
-            AgentConfig config, Validator validator, ObjectMapper json, @VirtualThreads ExecutorService threads) {
+    WorkbenchTools(CommandService commands, RepositoriesConfig repositories, DeployService deployments, DeployConfig deployConfig,
+            HealthService health, AgentConfig config, Validator validator, ObjectMapper json, @VirtualThreads ExecutorService threads) {
         this.commands = commands;
         this.repositories = repositories;
         this.deployments = deployments;
+        this.deployConfig = deployConfig;
         this.health = health;
         this.config = config;
         this.validator = validator;
@@ -66,6 +71,26 @@ public class WorkbenchTools {
             case "deploy" -> config.allowDeploys();
             default -> true;
         };
+    }
+
+    /**
+     * The declared argument schema with the choices of this installation filled in, so the model
+     * picks a repository or target that exists: {@code service} of a command lists the configured
+     * repositories, {@code target} of a deploy the configured targets.
+     */
+    JsonNode parameters(String kind, JsonNode declared) {
+        String property = switch (kind) {
+            case "command" -> "service";
+            case "deploy" -> "target";
+            default -> null;
+        };
+        JsonNode schema = declared.deepCopy();
+        if (property != null && schema.path("properties").path(property) instanceof ObjectNode field) {
+            ArrayNode choices = field.putArray("enum");
+            (kind.equals("command") ? repositories.all().keySet() : deployConfig.targets().keySet())
+                    .stream().sorted().forEach(choices::add);
+        }
+        return schema;
     }
 
     /** Runs one call; {@code user} is who the audit log names. Cancelling the result stops a running command. */
