@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import org.jboss.logging.Logger;
 
 /**
  * Runs one argument vector, never through a shell of its own: in a directory, with a scrubbed
@@ -32,6 +33,8 @@ import java.util.function.BooleanSupplier;
  */
 @ApplicationScoped
 public class ProcessRunner {
+
+    private static final Logger LOG = Logger.getLogger(ProcessRunner.class);
 
     /** Receives output lines as they come, for streaming. */
     public interface Lines {
@@ -139,12 +142,18 @@ public class ProcessRunner {
      */
     private static int killMarked(String cookie) {
         byte[] marker = cookie.getBytes(StandardCharsets.UTF_8);
-        long self = ProcessHandle.current().pid();
-        List<ProcessHandle> marked = ProcessHandle.allProcesses()
-                .filter(handle -> handle.pid() != self && environmentContains(handle.pid(), marker))
-                .toList();
-        marked.forEach(ProcessHandle::destroyForcibly);
-        return marked.size();
+        try {
+            long self = ProcessHandle.current().pid();
+            List<ProcessHandle> marked = ProcessHandle.allProcesses()
+                    .filter(handle -> handle.pid() != self && environmentContains(handle.pid(), marker))
+                    .toList();
+            marked.forEach(ProcessHandle::destroyForcibly);
+            return marked.size();
+        } catch (UnsupportedOperationException | SecurityException e) {
+            // A platform that cannot list processes: the command's own result stands.
+            LOG.debugf("cannot look for leftover processes: %s", e.getMessage());
+            return 0;
+        }
     }
 
     private static boolean environmentContains(long pid, byte[] entry) {
