@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workbench.support.FakeLlm;
 import dev.workbench.support.FakeLlmResource;
-import dev.workbench.support.Login;
+import dev.workbench.support.RawHttp;
 import dev.workbench.support.Sse;
 import dev.workbench.support.ToolServicesResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -64,21 +60,8 @@ class AgentStreamLifecycleTest {
     void aClientDisconnectClosesTheProviderConnectionAndStartsNoTool() throws Exception {
         // The model has asked for a tool and is still streaming when the user presses Stop.
         llm.script(FakeLlm.hangAfter(new FakeLlm.Anthropic().text("Working").toolUse("toolu_x", "git_status", "{}").unfinished()));
-        String body = "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /agent/execute HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Login.adminToken()
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
-                    .getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder seen = new StringBuilder();
-            byte[] buffer = new byte[1024];
-            while (!seen.toString().contains("{\"token\":\"Working\"}")) {
-                int n = in.read(buffer);
-                assertThat(n).as("stream open").isPositive();
-                seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-            }
+        try (Socket socket = RawHttp.openPost("/agent/execute", "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")) {
+            RawHttp.readUntil(socket, "{\"token\":\"Working\"}");
         }
         long closedAt = System.nanoTime();
         Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> llm.closedEarly() == 1);
@@ -92,10 +75,7 @@ class AgentStreamLifecycleTest {
     void runsBeyondTheConcurrencyLimitAreRefused() throws Exception {
         llm.script(FakeLlm.hangAfter(new FakeLlm.Anthropic().text("busy").unfinished()));
         String body = "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            socket.getOutputStream().write(("POST /agent/execute HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + Login.adminToken() + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
-                    + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+        try (Socket socket = RawHttp.openPost("/agent/execute", body)) {
             Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> llm.received().size() == 1);
             Sse.execute("{\"stream\":false,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
                     .then().statusCode(429).body("detail", org.hamcrest.Matchers.containsString("AGENT_MAX_CONCURRENT_RUNS"));

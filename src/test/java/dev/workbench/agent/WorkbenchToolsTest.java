@@ -7,22 +7,18 @@ import dev.workbench.deploy.DeployProfile;
 import dev.workbench.support.FakeDeployApis;
 import dev.workbench.support.FakeLlm;
 import dev.workbench.support.FakeLlmResource;
-import dev.workbench.support.Login;
+import dev.workbench.support.RawHttp;
 import dev.workbench.support.Sse;
 import dev.workbench.support.ToolServicesResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -177,21 +173,9 @@ class WorkbenchToolsTest {
         llm.script(FakeLlm.events(0, new FakeLlm.OpenAi().toolCall(0, "call_1", "run_command",
                 "{\"service\":\"api\",\"command\":\"migrate\"}").end("tool_calls")));
         int before = audit().size();
-        String body = "{\"agent\":\"developer\",\"messages\":[{\"role\":\"user\",\"content\":\"migrate\"}]}";
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /agent/execute HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Login.adminToken()
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
-                    .getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder seen = new StringBuilder();
-            byte[] buffer = new byte[1024];
-            while (!seen.toString().contains("tool_start")) {
-                int n = in.read(buffer);
-                assertThat(n).as("stream open").isPositive();
-                seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-            }
+        try (Socket socket = RawHttp.openPost("/agent/execute",
+                "{\"agent\":\"developer\",\"messages\":[{\"role\":\"user\",\"content\":\"migrate\"}]}")) {
+            RawHttp.readUntil(socket, "tool_start");
         }
         // Killed because the client left: the 2 s timeout would have recorded "timeout" instead.
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> audit().size() == before + 1);

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.workbench.support.Login;
+import dev.workbench.support.RawHttp;
 import dev.workbench.support.Sse;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -204,18 +205,9 @@ class CommandResourceTest {
 
     @Test
     void aStreamingClientThatGoesAwayStopsItsCommand() throws Exception {
-        String body = "{\"command\":\"backup\",\"service\":\"api\"}";
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
-            socket.getOutputStream().write(("POST /command HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + Login.adminToken() + "\r\nAccept: text/event-stream\r\nContent-Type: application/json\r\nContent-Length: "
-                    + body.length() + "\r\n\r\n" + body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            StringBuilder seen = new StringBuilder();
-            byte[] buffer = new byte[1024];
-            while (!seen.toString().contains("{\"line\":\"started\"}")) {
-                int n = socket.getInputStream().read(buffer);
-                assertThat(n).as("stream open").isPositive();
-                seen.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
-            }
+        try (java.net.Socket socket = RawHttp.openPost("/command", "{\"command\":\"backup\",\"service\":\"api\"}",
+                "Accept: text/event-stream")) {
+            RawHttp.readUntil(socket, "{\"line\":\"started\"}");
             assertThat(ProcessHandle.allProcesses().anyMatch(p -> isSleep(p, "315"))).isTrue();
         }
         Awaitility.await().atMost(java.time.Duration.ofSeconds(2)).until(() ->

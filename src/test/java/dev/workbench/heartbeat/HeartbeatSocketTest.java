@@ -48,11 +48,7 @@ class HeartbeatSocketTest {
         WebSocket socket = connect(messages);
         try {
             socket.sendText("ping", true).get(5, TimeUnit.SECONDS);
-            String reply;
-            do {
-                reply = messages.poll(5, TimeUnit.SECONDS);
-            } while (reply != null && reply.startsWith("{"));
-            assertThat(reply).isEqualTo("pong");
+            assertThat(firstReplyThatIsNotAHeartbeat(messages)).isEqualTo("pong");
         } finally {
             socket.abort();
         }
@@ -66,14 +62,18 @@ class HeartbeatSocketTest {
             socket.sendText("hello", true).get(5, TimeUnit.SECONDS);
             socket.sendText("ping", true).get(5, TimeUnit.SECONDS);
             // Messages on one socket are answered in order, so the first non-heartbeat is the pong.
-            String reply;
-            do {
-                reply = messages.poll(5, TimeUnit.SECONDS);
-            } while (reply != null && reply.startsWith("{"));
-            assertThat(reply).isEqualTo("pong");
+            assertThat(firstReplyThatIsNotAHeartbeat(messages)).isEqualTo("pong");
         } finally {
             socket.abort();
         }
+    }
+
+    private static String firstReplyThatIsNotAHeartbeat(BlockingQueue<String> messages) throws InterruptedException {
+        String reply;
+        do {
+            reply = messages.poll(5, TimeUnit.SECONDS);
+        } while (reply != null && reply.startsWith("{"));
+        return reply;
     }
 
     private static WebSocket connect(BlockingQueue<String> messages) throws Exception {

@@ -7,10 +7,51 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
-/** Sends a request line byte for byte, with no client normalising or encoding the path. */
+/**
+ * HTTP on a plain socket: a request line sent byte for byte, with no client normalising or encoding
+ * the path, and streaming requests a test can walk away from mid-stream, as a closed browser tab does.
+ */
 public final class RawHttp {
 
     private RawHttp() {
+    }
+
+    /**
+     * Sends {@code POST path} with the admin's token, a JSON {@code body} and any extra header lines
+     * ({@code "Accept: text/event-stream"}), and returns the open socket without reading; closing it
+     * is the client going away.
+     */
+    public static Socket openPost(String path, String body, String... headers) throws IOException {
+        Socket socket = new Socket("127.0.0.1", RestAssured.port);
+        socket.setSoTimeout(10_000);
+        StringBuilder request = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n")
+                .append("Authorization: Bearer ").append(Login.adminToken()).append("\r\n")
+                .append("Content-Type: application/json\r\n");
+        for (String header : headers) {
+            request.append(header).append("\r\n");
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        request.append("Content-Length: ").append(bytes.length).append("\r\n\r\n");
+        OutputStream out = socket.getOutputStream();
+        out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+        out.write(bytes);
+        out.flush();
+        return socket;
+    }
+
+    /** Reads the response until {@code marker} has arrived; fails if the stream ends before. */
+    public static String readUntil(Socket socket, String marker) throws IOException {
+        InputStream in = socket.getInputStream();
+        StringBuilder seen = new StringBuilder();
+        byte[] buffer = new byte[1024];
+        while (!seen.toString().contains(marker)) {
+            int n = in.read(buffer);
+            if (n < 0) {
+                throw new AssertionError("the stream ended before " + marker + " arrived: " + seen);
+            }
+            seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+        }
+        return seen.toString();
     }
 
     /** The status code the application answers to {@code method rawTarget} with the given token. */
