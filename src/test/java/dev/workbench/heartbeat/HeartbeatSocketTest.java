@@ -32,11 +32,10 @@ class HeartbeatSocketTest {
         try {
             Instant first = heartbeatTime(messages.poll(5, TimeUnit.SECONDS));
             Instant second = heartbeatTime(messages.poll(5, TimeUnit.SECONDS));
-            Instant third = heartbeatTime(messages.poll(5, TimeUnit.SECONDS));
-            // One heartbeat on connect, not two: the next one is about an interval later. Half an
-            // interval leaves room for a late first tick; two beats at connect are microseconds apart.
+            heartbeatTime(messages.poll(5, TimeUnit.SECONDS)); // and they keep coming
+            // One heartbeat on connect, not two: the next one is an interval later (timers never fire
+            // early; half an interval is the margin), where two beats at connect are microseconds apart.
             assertThat(Duration.between(first, second)).isGreaterThanOrEqualTo(INTERVAL.dividedBy(2));
-            assertThat(Duration.between(second, third)).isGreaterThanOrEqualTo(INTERVAL.dividedBy(2));
         } finally {
             socket.abort();
         }
