@@ -36,8 +36,11 @@ final class DockerPolicy {
     private static final Map<Character, String> BUILD_SHORT_NAMES = Map.of('f', "--file", 't', "--tag", 'o', "--output",
             'm', "--memory", 'q', "--quiet");
 
-    /** One option as docker reads it: its long or short name and its value ("" for a switch). */
-    private record Option(String name, String value) {
+    /**
+     * One option as docker reads it: its long or short name, its value ("" for a switch), and whether
+     * that value is the next word of the command line.
+     */
+    private record Option(String name, String value, boolean valueIsNext) {
     }
 
     private DockerPolicy() {
@@ -73,7 +76,7 @@ final class DockerPolicy {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String next = i + 1 < args.size() ? args.get(i + 1) : "";
-            for (Option option : runOptions(arg, next)) {
+            for (Option option : options(arg, next, Set.of(), RUN_SHORT_VALUES, Map.of())) {
                 String refusal = runOption(option, repository);
                 if (refusal != null) {
                     return refusal;
@@ -81,17 +84,6 @@ final class DockerPolicy {
             }
         }
         return null;
-    }
-
-    private static List<Option> runOptions(String arg, String next) {
-        if (arg.startsWith("--")) {
-            int eq = arg.indexOf('=');
-            return List.of(eq < 0 ? new Option(arg, next) : new Option(arg.substring(0, eq), arg.substring(eq + 1)));
-        }
-        if (arg.startsWith("-") && arg.length() > 1) {
-            return shortCluster(arg, next, RUN_SHORT_VALUES, Map.of());
-        }
-        return List.of();
     }
 
     private static String runOption(Option option, Path repository) {
@@ -134,25 +126,15 @@ final class DockerPolicy {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String next = i + 1 < args.size() ? args.get(i + 1) : "";
-            List<Option> options;
             if (arg.equals("-")) {
                 return "docker build cannot read its context from standard input";
-            } else if (arg.startsWith("--")) {
-                int eq = arg.indexOf('=');
-                String name = eq < 0 ? arg : arg.substring(0, eq);
-                boolean takesNext = eq < 0 && !BUILD_SWITCHES.contains(name);
-                options = List.of(new Option(name, eq >= 0 ? arg.substring(eq + 1) : takesNext ? next : ""));
-                i += takesNext ? 1 : 0;
-            } else if (arg.startsWith("-")) {
-                options = shortCluster(arg, next, BUILD_SHORT_VALUES, BUILD_SHORT_NAMES);
-                char last = arg.charAt(arg.length() - 1);
-                boolean valueIsNext = BUILD_SHORT_VALUES.contains(last) && arg.chars().skip(1).limit(arg.length() - 2)
-                        .noneMatch(c -> BUILD_SHORT_VALUES.contains((char) c));
-                i += valueIsNext ? 1 : 0;
-            } else {
+            }
+            if (!arg.startsWith("-")) {
                 contexts.add(arg);
                 continue;
             }
+            List<Option> options = options(arg, next, BUILD_SWITCHES, BUILD_SHORT_VALUES, BUILD_SHORT_NAMES);
+            i += options.stream().anyMatch(Option::valueIsNext) ? 1 : 0;
             for (Option option : options) {
                 String refusal = buildOption(option, repository);
                 if (refusal != null) {
@@ -208,21 +190,32 @@ final class DockerPolicy {
     }
 
     /**
-     * A cluster of short options as docker's parser reads it: letters are switches until one takes a
-     * value, which is the rest of the word or else the next word.
+     * The options one word gives, as docker's parser reads them; none for a word that is not an
+     * option. A long option takes a value after {@code =}, else the next word unless it is one of
+     * {@code switches}. A cluster of short options is switches until a letter of {@code shortValues},
+     * whose value is the rest of the word or else the next word. Refusal checks use long names where
+     * {@code shortNames} gives them.
      */
-    private static List<Option> shortCluster(String arg, String next, Set<Character> takesValue, Map<Character, String> longNames) {
+    private static List<Option> options(String arg, String next, Set<String> switches, Set<Character> shortValues,
+            Map<Character, String> shortNames) {
+        if (arg.startsWith("--")) {
+            int eq = arg.indexOf('=');
+            if (eq >= 0) {
+                return List.of(new Option(arg.substring(0, eq), arg.substring(eq + 1), false));
+            }
+            return List.of(switches.contains(arg) ? new Option(arg, "", false) : new Option(arg, next, true));
+        }
         List<Option> options = new ArrayList<>();
-        for (int j = 1; j < arg.length(); j++) {
+        for (int j = 1; arg.startsWith("-") && j < arg.length(); j++) {
             char letter = arg.charAt(j);
-            String name = longNames.getOrDefault(letter, "-" + letter);
-            if (takesValue.contains(letter)) {
+            String name = shortNames.getOrDefault(letter, "-" + letter);
+            if (shortValues.contains(letter)) {
                 String rest = arg.substring(j + 1);
-                String value = rest.startsWith("=") ? rest.substring(1) : rest;
-                options.add(new Option(name, rest.isEmpty() ? next : value));
+                options.add(rest.isEmpty() ? new Option(name, next, true)
+                        : new Option(name, rest.startsWith("=") ? rest.substring(1) : rest, false));
                 break;
             }
-            options.add(new Option(name, ""));
+            options.add(new Option(name, "", false));
         }
         return options;
     }

@@ -106,20 +106,17 @@ public class ProcessRunner {
             err.note("Killed " + stragglers + (stragglers == 1 ? " process" : " processes")
                     + " the command left running in the background");
         }
+        if (stopped) {
+            err.note("Killed: the client went away");
+        } else if (!finished) {
+            err.note("Killed after " + timeout.toSeconds() + " s (COMMAND_TIMEOUT)");
+        }
         await(outReader);
         await(errReader);
-        boolean truncated = out.truncated.get() || err.truncated.get();
-        if (stopped) {
-            return new CommandResult(CommandResult.CANCELLED, out.text(), appendLine(err.text(),
-                    "Killed: the client went away"), null, elapsed(start), truncated);
-        }
-        if (!finished) {
-            return new CommandResult(CommandResult.TIMEOUT, out.text(), appendLine(err.text(),
-                    "Killed after " + timeout.toSeconds() + " s (COMMAND_TIMEOUT)"), null, elapsed(start), truncated);
-        }
-        int exit = process.exitValue();
-        return new CommandResult(exit == 0 ? CommandResult.SUCCESS : CommandResult.FAILED, out.text(), err.text(), exit,
-                elapsed(start), truncated);
+        String status = stopped ? CommandResult.CANCELLED : !finished ? CommandResult.TIMEOUT
+                : process.exitValue() == 0 ? CommandResult.SUCCESS : CommandResult.FAILED;
+        return new CommandResult(status, out.text(), err.text(), finished ? process.exitValue() : null, elapsed(start),
+                out.truncated.get() || err.truncated.get());
     }
 
     private static void killTree(Process process) {
@@ -132,7 +129,7 @@ public class ProcessRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        // Whatever escaped the tree meanwhile still carries the run's cookie: killMarked finds it.
     }
 
     /**
