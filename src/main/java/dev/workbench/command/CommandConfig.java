@@ -2,6 +2,7 @@ package dev.workbench.command;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,7 @@ public interface CommandConfig {
     /** {@code ALLOW_FULL_PRIVILEGE_COMMANDS}: allow custom commands, run through {@code /bin/sh -c} (default false). */
     boolean allowFullPrivilegeCommands();
 
-    /** {@code SAFE_COMMANDS_ONLY}: git, docker, npm and python only with safe subcommands and options (default true). */
+    /** {@code SAFE_COMMANDS_ONLY}: git, docker, npm and python only as their allowlist grammars accept (default true). */
     boolean safeCommandsOnly();
 
     /** {@code COMMAND_TIMEOUT}: longest run; then the whole process tree is killed (default 120s). */
@@ -24,6 +25,17 @@ public interface CommandConfig {
 
     /** {@code COMMAND_MAX_CONCURRENT}: commands at once; more get 429 (default 4). */
     int maxConcurrent();
+
+    /** {@code COMMAND_SANDBOX}: {@code bwrap} (bubblewrap around every command, the default) or {@code none}. */
+    SandboxKind sandbox();
+
+    /** {@code COMMAND_SANDBOX_READ_ONLY}: more host directories commands may read, e.g. a toolchain outside /usr. */
+    Optional<List<Path>> sandboxReadOnly();
+
+    /** The OS sandbox commands run in. */
+    enum SandboxKind {
+        BWRAP, NONE
+    }
 
     /** {@code COMMAND_PASS_ENV}: variables passed to commands besides PATH, HOME and LANG, e.g. GITHUB_TOKEN. */
     Optional<List<String>> passEnv();

@@ -7,14 +7,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import org.jboss.logging.Logger;
 
 /**
  * Runs a command for the admin: the repository by id, the policy's decision, a slot among the
- * concurrent commands, the process, and one audit line whatever happened. Blocking: callers run
+ * concurrent commands, the process in the OS sandbox, and one audit line whatever happened. Blocking: callers run
  * it on virtual threads, never on the event loop.
  */
 @ApplicationScoped
 public class CommandService {
+
+    private static final Logger LOG = Logger.getLogger(CommandService.class);
 
     /** A result (HTTP 200), or the status and detail of a request that was not run at all. */
     public record Outcome(int status, CommandResult result, String detail) {
@@ -23,15 +26,17 @@ public class CommandService {
     private final Map<String, RepositoriesConfig.Repository> repositories;
     private final CommandPolicy policy;
     private final ProcessRunner runner;
+    private final Sandbox sandbox;
     private final AuditLog audit;
     private final CommandConfig config;
     private final Semaphore slots;
     private final Map<String, String> baseEnvironment = new HashMap<>();
 
-    CommandService(RepositoriesConfig repositories, CommandConfig config, ProcessRunner runner, AuditLog audit) {
+    CommandService(RepositoriesConfig repositories, CommandConfig config, ProcessRunner runner, Sandbox sandbox, AuditLog audit) {
         this.repositories = repositories.all();
         this.policy = new CommandPolicy(config.safeCommandsOnly(), config.allowFullPrivilegeCommands());
         this.runner = runner;
+        this.sandbox = sandbox;
         this.audit = audit;
         this.config = config;
         this.slots = new Semaphore(config.maxConcurrent());
@@ -59,10 +64,16 @@ public class CommandService {
         CommandPolicy.Decision decision = policy.decide(request.command(), request.argsOrEmpty(), directory, repository.commands());
         if (decision instanceof CommandPolicy.Refuse refuse) {
             CommandResult refused = CommandResult.forbidden(refuse.reason());
-            record(user, line, request.service(), refused);
+            record(user, line, request.service(), refused, null);
             return new Outcome(200, refused, null);
         }
         CommandPolicy.Run run = (CommandPolicy.Run) decision;
+        String unavailable = sandbox.unavailable();
+        if (unavailable != null) {
+            audit.record(user, line, request.service(), "rejected", null, 0, "sandbox unavailable");
+            return new Outcome(503, null, "The command sandbox does not work here (" + unavailable
+                    + "); install bubblewrap, or set COMMAND_SANDBOX=none to run commands without it");
+        }
         if (!slots.tryAcquire()) {
             audit.record(user, line, request.service(), "rejected", null, 0, "too many commands");
             return new Outcome(429, null, "Too many commands at once (COMMAND_MAX_CONCURRENT=" + config.maxConcurrent() + ")");
@@ -70,17 +81,20 @@ public class CommandService {
         try {
             Map<String, String> environment = new HashMap<>(baseEnvironment);
             environment.putAll(run.environment());
-            CommandResult result = runner.run(run.argv(), directory, environment, config.timeout(),
-                    config.maxOutput().asLongValue(), lines, cancelled);
-            record(user, line, request.service(), result);
+            if (sandbox.name().equals("none")) {
+                LOG.warnf("Running without a sandbox (COMMAND_SANDBOX=none) in %s: %s", request.service(), run.handler());
+            }
+            CommandResult result = runner.run(sandbox.wrap(run.argv(), directory, run.network()), directory,
+                    sandbox.environment(environment), config.timeout(), config.maxOutput().asLongValue(), lines, cancelled);
+            record(user, line, request.service(), result, sandbox.name());
             return new Outcome(200, result, null);
         } finally {
             slots.release();
         }
     }
 
-    private void record(String user, String line, String service, CommandResult result) {
+    private void record(String user, String line, String service, CommandResult result, String sandboxName) {
         audit.record(user, line, service, result.status(), result.exitCode(), result.durationMs(),
-                result.output().isEmpty() ? result.error() : result.output());
+                result.output().isEmpty() ? result.error() : result.output(), sandboxName);
     }
 }

@@ -6,35 +6,25 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import org.jboss.logging.Logger;
 
 /**
  * Runs one argument vector, never through a shell of its own: in a directory, with a scrubbed
  * environment, stdin closed, stdout and stderr read separately on virtual threads and kept up to a
- * cap, and the whole process tree killed when the timeout passes. Blocking: call it off the event loop.
- *
- * <p>A command outlives none of its processes. Each run marks its environment with a cookie
- * ({@value #COOKIE}), which every process it starts inherits; when the command ends, however it
- * ends, any process still carrying the cookie is killed, including those that left the tree by
- * daemonising ({@code sleep 300 &} in a script that then exits), which {@link Process#descendants()}
- * no longer lists. This is how Jenkins' process tree killer finds stray build processes.
+ * cap, and the whole process tree killed when the timeout passes or the caller goes away. Blocking:
+ * call it off the event loop. Processes a command leaves behind die with the sandbox's PID namespace
+ * ({@link Sandbox}); without a sandbox, those that left the process tree may survive.
  */
 @ApplicationScoped
 public class ProcessRunner {
-
-    private static final Logger LOG = Logger.getLogger(ProcessRunner.class);
 
     /** Receives output lines as they come, for streaming. */
     public interface Lines {
@@ -49,9 +39,6 @@ public class ProcessRunner {
         this.readers = readers;
     }
 
-    /** The environment variable that marks every process of one run. */
-    static final String COOKIE = "WORKBENCH_COMMAND_RUN";
-
     /** How often a running process is checked for the caller having gone away. */
     private static final long CANCEL_CHECK_MILLIS = 100;
 
@@ -65,8 +52,6 @@ public class ProcessRunner {
         ProcessBuilder builder = new ProcessBuilder(argv).directory(directory.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
-        String cookie = COOKIE + "=" + UUID.randomUUID();
-        builder.environment().put(COOKIE, cookie.substring(COOKIE.length() + 1));
         Process process;
         try {
             process = builder.start();
@@ -101,11 +86,6 @@ public class ProcessRunner {
         if (!finished) {
             killTree(process);
         }
-        int stragglers = killMarked(cookie);
-        if (stragglers > 0) {
-            err.note("Killed " + stragglers + (stragglers == 1 ? " process" : " processes")
-                    + " the command left running in the background");
-        }
         if (stopped) {
             err.note("Killed: the client went away");
         } else if (!finished) {
@@ -129,50 +109,6 @@ public class ProcessRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // Whatever escaped the tree meanwhile still carries the run's cookie: killMarked finds it.
-    }
-
-    /**
-     * Kills every process whose environment carries {@code cookie}, read from {@code /proc} (Linux;
-     * elsewhere nothing is found); returns how many. Processes of other users cannot be read, and
-     * were not started by us.
-     */
-    private static int killMarked(String cookie) {
-        byte[] marker = cookie.getBytes(StandardCharsets.UTF_8);
-        try {
-            long self = ProcessHandle.current().pid();
-            List<ProcessHandle> marked = ProcessHandle.allProcesses()
-                    .filter(handle -> handle.pid() != self && environmentContains(handle.pid(), marker))
-                    .toList();
-            marked.forEach(ProcessHandle::destroyForcibly);
-            return marked.size();
-        } catch (UnsupportedOperationException | SecurityException e) {
-            // A platform that cannot list processes: the command's own result stands.
-            LOG.debugf("cannot look for leftover processes: %s", e.getMessage());
-            return 0;
-        }
-    }
-
-    private static boolean environmentContains(long pid, byte[] entry) {
-        byte[] environ;
-        try {
-            environ = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ"));
-        } catch (IOException | SecurityException e) {
-            return false; // gone, or not ours
-        }
-        // Entries are NUL-terminated: match a whole entry, not a prefix of a longer one.
-        for (int startOfEntry = 0; startOfEntry < environ.length; ) {
-            int end = startOfEntry;
-            while (end < environ.length && environ[end] != 0) {
-                end++;
-            }
-            if (end - startOfEntry == entry.length
-                    && Arrays.equals(environ, startOfEntry, end, entry, 0, entry.length)) {
-                return true;
-            }
-            startOfEntry = end + 1;
-        }
-        return false;
     }
 
     private static void await(Future<?> reader) {

@@ -1,5 +1,6 @@
 package dev.workbench.common;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -39,7 +40,8 @@ public class AuditLog {
     @RegisterForReflection
     public record Entry(String timestamp, String user, String command, String service, String status,
             @JsonProperty("exit_code") Integer exitCode, @JsonProperty("duration_ms") long durationMs,
-            @JsonProperty("output_preview") String outputPreview) {
+            @JsonProperty("output_preview") String outputPreview,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String sandbox) {
     }
 
     private final Path file;
@@ -57,10 +59,16 @@ public class AuditLog {
     /** Appends one line; {@code output} is cut to a preview and every field is redacted. */
     public void record(String user, String command, String service, String status, Integer exitCode, long durationMs,
             String output) {
+        record(user, command, service, status, exitCode, durationMs, output, null);
+    }
+
+    /** Appends one line of a command that ran, saying in which sandbox ({@code bwrap} or {@code none}). */
+    public void record(String user, String command, String service, String status, Integer exitCode, long durationMs,
+            String output, String sandbox) {
         String preview = output == null ? "" : output;
         preview = preview.length() > PREVIEW_CHARS ? preview.substring(0, PREVIEW_CHARS) : preview;
         Entry entry = new Entry(Instant.now().toString(), user, redact(command), service, status, exitCode,
-                durationMs, redact(preview));
+                durationMs, redact(preview), sandbox);
         try {
             byte[] line = (json.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
             append(line);

@@ -116,7 +116,22 @@ class WorkbenchToolsTest {
         assertThat(refused.getString("status")).isEqualTo("forbidden");
         assertThat(refused.getString("error")).contains("ALLOW_FULL_PRIVILEGE_COMMANDS");
         assertThat(answer.getString("tool_calls[0].result")).isNull();
-        assertThat(CommandsProfile.MARKER).doesNotExist();
+        assertThat(CommandsProfile.nothingRan()).isTrue();
+        assertThat(audit()).hasSize(before + 1);
+        assertThat(audit().get(before).getString("status")).isEqualTo("forbidden");
+    }
+
+    @Test
+    void anAbbreviatedOptionFromTheModelIsForbiddenAndNothingRuns() throws Exception {
+        int before = audit().size();
+        JsonPath answer = runWithToolCall("developer", "run_command", new JsonObject().put("service", "api")
+                .put("command", "git push").put("args", new io.vertx.core.json.JsonArray()
+                        .add("--rece=touch " + CommandsProfile.MARKER).add("planted").add("main")).encode());
+
+        JsonObject refused = new JsonObject(answer.getString("tool_calls[0].error"));
+        assertThat(refused.getString("status")).isEqualTo("forbidden");
+        assertThat(refused.getString("error")).contains("'--rece=touch " + CommandsProfile.MARKER + "'");
+        assertThat(CommandsProfile.nothingRan()).isTrue();
         assertThat(audit()).hasSize(before + 1);
         assertThat(audit().get(before).getString("status")).isEqualTo("forbidden");
     }

@@ -54,14 +54,60 @@ class CommandResourceTest {
         command("git add notes.txt", "api").then().body("status", equalTo("success"));
         command("git commit -m 'add notes with \"quotes\"'", "api").then().body("status", equalTo("success"));
         assertThat(CommandsProfile.git(CommandsProfile.REPO, "log", "-1", "--format=%s")).isEqualTo("add notes with \"quotes\"\n");
-        // The repository's pre-commit hook would have created the marker: hooks never run.
-        assertThat(CommandsProfile.MARKER).doesNotExist();
+        // The repository's pre-commit hook, gpg.program, fsmonitor, filters and textconv would have
+        // created a marker: none of them ran.
+        assertThat(CommandsProfile.nothingRan()).isTrue();
 
         command("git log --oneline", "api").then().body("status", equalTo("success")).body("output", containsString("add notes"));
         command("git branch feature", "api").then().body("status", equalTo("success"));
         command("git checkout feature", "api").then().body("status", equalTo("success"));
         command("git checkout main", "api").then().body("status", equalTo("success"));
         command("git diff HEAD~1 --stat", "api").then().body("status", equalTo("success")).body("output", containsString("notes.txt"));
+        Files.writeString(CommandsProfile.REPO.resolve("notes.txt"), "a changed note\n");
+        command("git diff", "api").then().body("status", equalTo("success")).body("output", containsString("+a changed note"));
+        command("git status --short", "api").then().body("status", equalTo("success")).body("output", containsString(" M notes.txt"));
+        CommandsProfile.git(CommandsProfile.REPO, "checkout", "--", "notes.txt");
+        assertThat(CommandsProfile.nothingRan()).isTrue();
+    }
+
+    @Test
+    void npmTestRunsThePackagesScriptInsideTheSandbox() {
+        String output = command("npm test", "api").then().statusCode(200)
+                .body("status", equalTo("success")).extract().path("output");
+        SandboxAssertions.escapeFailed(output);
+    }
+
+    @Test
+    void pytestRunsTheRepositorysTests() {
+        command("python -m pytest -q -p no:cacheprovider test_sample.py", "api").then().statusCode(200)
+                .body("status", equalTo("success"))
+                .body("output", containsString("1 passed"));
+    }
+
+    @Test
+    void gitPushReachesAnHttpsRemoteOverTheSharedNetwork() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(10_000);
+            CommandsProfile.git(CommandsProfile.REPO, "remote", "add", "loopback", "https://127.0.0.1:" + server.getLocalPort() + "/repo.git");
+            try {
+                CompletableFuture<Response> push = CompletableFuture.supplyAsync(() -> command("git push loopback main", "api"));
+                try (java.net.Socket client = server.accept()) {
+                    // The first byte of a TLS ClientHello: git reached the remote and began https.
+                    assertThat(client.getInputStream().read()).isEqualTo(0x16);
+                }
+                assertThat(push.join().jsonPath().getString("status")).isEqualTo("failed");
+            } finally {
+                CommandsProfile.git(CommandsProfile.REPO, "remote", "remove", "loopback");
+            }
+        }
+        assertThat(CommandsProfile.nothingRan()).isTrue();
+    }
+
+    @Test
+    void theAuditLineSaysWhichSandboxRanTheCommand() throws Exception {
+        int before = auditLines().size();
+        command("git status", "api").then().statusCode(200).body("status", equalTo("success"));
+        assertThat(auditLines().get(before).getString("sandbox")).isEqualTo("bwrap");
     }
 
     @Test
@@ -183,14 +229,15 @@ class CommandResourceTest {
     }
 
     @Test
-    void processesACommandLeavesInTheBackgroundAreKilledWhenItEnds() {
-        // "restore" starts "sleep 316 &" and exits at once; the sleep is re-parented out of the tree.
+    void processesACommandLeavesInTheBackgroundDieWithItsSandbox() {
+        // "restore" starts "sleep 316 &" and exits at once; the sleep is re-parented out of the tree,
+        // but not out of the sandbox's PID namespace, which ends with the command.
         command("restore", "api").then().statusCode(200)
                 .body("status", equalTo("success"))
                 .body("exit_code", equalTo(0))
-                .body("output", equalTo("started\n"))
-                .body("error", equalTo("Killed 1 process the command left running in the background"));
-        assertThat(ProcessHandle.allProcesses().filter(p -> isSleep(p, "316")).toList()).isEmpty();
+                .body("output", equalTo("started\n"));
+        Awaitility.await().atMost(java.time.Duration.ofSeconds(2)).until(() ->
+                ProcessHandle.allProcesses().noneMatch(p -> isSleep(p, "316")));
     }
 
     /** A {@code sleep 313} or {@code sleep 314} of the migrate handler (not a JVM whose arguments mention them). */
@@ -208,7 +255,9 @@ class CommandResourceTest {
         try (java.net.Socket socket = RawHttp.openPost("/command", "{\"command\":\"backup\",\"service\":\"api\"}",
                 "Accept: text/event-stream")) {
             RawHttp.readUntil(socket, "{\"line\":\"started\"}");
-            assertThat(ProcessHandle.allProcesses().anyMatch(p -> isSleep(p, "315"))).isTrue();
+            // "started" is printed before the sleep starts: wait for it, not just look.
+            Awaitility.await().atMost(java.time.Duration.ofSeconds(2)).until(() ->
+                    ProcessHandle.allProcesses().anyMatch(p -> isSleep(p, "315")));
         }
         Awaitility.await().atMost(java.time.Duration.ofSeconds(2)).until(() ->
                 ProcessHandle.allProcesses().noneMatch(p -> isSleep(p, "315")));

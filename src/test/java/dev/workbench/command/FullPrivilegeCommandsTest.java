@@ -1,14 +1,27 @@
 package dev.workbench.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-/** {@code ALLOW_FULL_PRIVILEGE_COMMANDS=true} and {@code SAFE_COMMANDS_ONLY=false}: the operator's explicit choice. */
+/**
+ * {@code ALLOW_FULL_PRIVILEGE_COMMANDS=true} and {@code SAFE_COMMANDS_ONLY=false}: the operator's
+ * explicit choice, and with the grammar out of the way, the OS sandbox tested on its own.
+ */
 @QuarkusTest
 @TestProfile(FullPrivilegeCommandsTest.FullPrivilege.class)
 class FullPrivilegeCommandsTest {
@@ -28,6 +41,41 @@ class FullPrivilegeCommandsTest {
         CommandResourceTest.command("echo $((40 + 2)) | tr 4 X", "api").then().statusCode(200)
                 .body("status", equalTo("success"))
                 .body("output", equalTo("X2\n"));
+    }
+
+    @Test
+    void theSandboxHoldsWhenTheGrammarIsOutOfTheWay() {
+        String output = CommandResourceTest.command("sh escape.sh; cat /proc/" + ProcessHandle.current().pid() + "/environ", "api")
+                .then().statusCode(200).extract().path("output");
+        SandboxAssertions.escapeFailed(output);
+    }
+
+    @Test
+    void nothingOutsideTheRepositoryIsWritable() {
+        CommandResourceTest.command("touch /usr/workbench-x || touch /etc/workbench-x || echo refused", "api").then()
+                .body("output", equalTo("refused\n"));
+        assertThat(Path.of("/usr/workbench-x")).doesNotExist();
+        assertThat(Path.of("/etc/workbench-x")).doesNotExist();
+        CommandResourceTest.command("touch inside-the-repository && echo wrote", "api").then().body("output", equalTo("wrote\n"));
+        assertThat(CommandsProfile.REPO.resolve("inside-the-repository")).exists();
+        CommandResourceTest.command("rm inside-the-repository", "api").then().body("status", equalTo("success"));
+    }
+
+    @Test
+    void theNetworkIsUnsharedForCommandsThatDoNotNeedIt() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(1_000);
+            CommandResourceTest.command("bash -c 'exec 3<>/dev/tcp/127.0.0.1/" + server.getLocalPort() + "' && echo connected", "api")
+                    .then().body("status", equalTo("failed")).body("output", not(containsString("connected")));
+            assertThatThrownBy(server::accept).isInstanceOf(SocketTimeoutException.class);
+        }
+    }
+
+    @Test
+    void aProcessLeftInTheBackgroundDiesWithTheCommand() {
+        CommandResourceTest.command("sleep 317 & echo started", "api").then().body("status", equalTo("success"));
+        Awaitility.await().atMost(Duration.ofSeconds(2)).until(() ->
+                ProcessHandle.allProcesses().noneMatch(p -> CommandResourceTest.isSleep(p, "317")));
     }
 
     @Test
