@@ -1,6 +1,6 @@
 # Native image for Fly.io's builder: `fly deploy` builds this file remotely.
-# Stage 1 compiles the native executable with Mandrel; stage 2 adds git (the command agent runs it)
-# to a UBI micro root; stage 3 is that root with the binary, run as a non-root user.
+# Stage 1 compiles the native executable with Mandrel; stage 2 runs it as a non-root user on Debian
+# slim with git and bubblewrap (every command runs in a bubblewrap sandbox).
 
 FROM quay.io/quarkus/ubi9-quarkus-mandrel-builder-image:jdk-25 AS build
 USER quarkus
@@ -12,17 +12,16 @@ RUN ./mvnw -B -ntp dependency:go-offline
 COPY --chown=quarkus:quarkus src /code/src
 RUN ./mvnw -B -ntp -Pnative package -DskipTests
 
-# ubi-micro has no package manager: install git into a copy of its root with the full UBI's dnf.
-FROM registry.access.redhat.com/ubi9/ubi:9.6 AS git
-COPY --from=quay.io/quarkus/ubi9-quarkus-micro-image:2.0 / /mnt/rootfs
-RUN dnf install --installroot /mnt/rootfs --releasever 9 --setopt install_weak_deps=false --nodocs -y git-core \
-    && dnf --installroot /mnt/rootfs clean all \
-    && rm -rf /mnt/rootfs/var/cache/* /mnt/rootfs/var/log/dnf* /mnt/rootfs/var/log/yum.*
-
-FROM quay.io/quarkus/ubi9-quarkus-micro-image:2.0
-COPY --from=git /mnt/rootfs/ /
+# Runtime: Debian's slim image, because commands run inside bubblewrap and the UBI repositories do
+# not carry it (RHEL ships it only from repositories that need a subscription). The binary is built
+# on UBI 9 (glibc 2.34) and runs on Debian 12 (glibc 2.36); git and bubblewrap come from Debian.
+FROM debian:bookworm-slim
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends bubblewrap git ca-certificates openssh-client \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --uid 1001 --gid 0 --home-dir /work --no-create-home workbench
 WORKDIR /work/
-RUN chown 1001 /work && chmod "g+rwX" /work && chown 1001:root /work
+RUN chown 1001:root /work && chmod "g+rwX" /work
 COPY --from=build --chown=1001:root --chmod=0755 /code/target/*-runner /work/application
 ENV ENVIRONMENT=production \
     PORT=8000 \

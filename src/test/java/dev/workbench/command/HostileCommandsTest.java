@@ -143,9 +143,11 @@ class HostileCommandsTest {
     @ParameterizedTest
     @MethodSource("allowedButHarmless")
     void allowedLinesRunNothingTheRepositoryPlanted(String line) throws Exception {
+        int before = CommandResourceTest.auditLines().size();
         Response response = CommandResourceTest.command(line, "api");
         assertThat(response.statusCode()).as(line).isEqualTo(200);
         assertThat(response.jsonPath().getString("status")).as(line).isNotEqualTo("forbidden");
+        assertThat(CommandResourceTest.auditLines().get(before).getString("sandbox")).isEqualTo("none");
         assertThat(response.asString()).doesNotContain(CommandsProfile.CANARY);
         assertThat(CommandsProfile.nothingRan()).as(line).isTrue();
     }

@@ -111,15 +111,16 @@ class DeliveryFilesTest {
     }
 
     @Test
-    void dockerfilesBuildOnMandrelAndRunAsNonRootOnThePortFlyExpects() throws IOException {
+    void dockerfilesBuildOnMandrelAndRunAsNonRootWithBubblewrapOnThePortFlyExpects() throws IOException {
         String port = appDefaultPort();
         String nativeFile = Files.readString(ROOT.resolve("Dockerfile"));
         assertThat(nativeFile).contains("FROM quay.io/quarkus/ubi9-quarkus-mandrel-builder-image:jdk-25 AS build")
-                .contains("-Pnative").contains("FROM quay.io/quarkus/ubi9-quarkus-micro-image:2.0")
-                .contains("EXPOSE " + port).contains("git-core");
+                .contains("-Pnative").contains("FROM debian:bookworm-slim")
+                .contains("EXPOSE " + port).contains("bubblewrap git");
         assertThat(lastUser(nativeFile)).isEqualTo("1001");
         String jvmFile = Files.readString(ROOT.resolve("src/main/docker/Dockerfile.jvm"));
-        assertThat(jvmFile).contains("-XX:AOTCacheOutput=app.aot").contains("-XX:AOTCache=").contains("EXPOSE " + port);
+        assertThat(jvmFile).contains("-XX:AOTCacheOutput=app.aot").contains("-XX:AOTCache=").contains("EXPOSE " + port)
+                .contains("bubblewrap git");
         assertThat(lastUser(jvmFile)).isEqualTo("185");
         String ignore = Files.readString(ROOT.resolve(".dockerignore"));
         assertThat(ignore).contains("**/target/").contains("**/.env");

@@ -31,7 +31,7 @@ class ProductionStartupIT {
     private static final String STRONG_SECRET = "a-strong-secret-that-must-never-be-logged-8c1f";
     private static final String PASSWORD = "operator-password-never-logged";
     private static final List<String> OURS = List.of("ENVIRONMENT", "JWT_SECRET_KEY", "ADMIN_USERNAME", "ADMIN_PASSWORD",
-            "ADMIN_PASSWORD_HASH", "ACCESS_TOKEN_EXPIRE_DAYS", "TESTING", "PORT");
+            "ADMIN_PASSWORD_HASH", "ACCESS_TOKEN_EXPIRE_DAYS", "TESTING", "PORT", "COMMAND_SANDBOX");
 
     record Run(int exitCode, String output) {
     }
@@ -50,7 +50,11 @@ class ProductionStartupIT {
                 Arguments.of("token days that are no number", Map.of("ENVIRONMENT", "production", "JWT_SECRET_KEY", STRONG_SECRET,
                         "ADMIN_PASSWORD", PASSWORD, "ACCESS_TOKEN_EXPIRE_DAYS", "abc"), "ACCESS_TOKEN_EXPIRE_DAYS"),
                 Arguments.of("an unknown environment", Map.of("ENVIRONMENT", "prod", "JWT_SECRET_KEY", STRONG_SECRET,
-                        "ADMIN_PASSWORD", PASSWORD), "ENVIRONMENT"));
+                        "ADMIN_PASSWORD", PASSWORD), "ENVIRONMENT"),
+                Arguments.of("a command sandbox that does not work (no bwrap on PATH)", Map.of("ENVIRONMENT", "production",
+                        "JWT_SECRET_KEY", STRONG_SECRET, "ADMIN_PASSWORD", PASSWORD, "PATH", "/nonexistent"), "COMMAND_SANDBOX"),
+                Arguments.of("an unknown command sandbox", Map.of("ENVIRONMENT", "production", "JWT_SECRET_KEY", STRONG_SECRET,
+                        "ADMIN_PASSWORD", PASSWORD, "COMMAND_SANDBOX", "chroot"), "workbench.command.sandbox"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -77,6 +81,13 @@ class ProductionStartupIT {
         String output = startCheckAndStop(Map.of("ENVIRONMENT", "production", "JWT_SECRET_KEY", STRONG_SECRET,
                 "ADMIN_PASSWORD", PASSWORD));
         assertThat(output).doesNotContain("development defaults").doesNotContain(STRONG_SECRET).doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void productionWithoutASandboxStartsOnlyWhenToldToAndSaysSo() throws Exception {
+        String output = startCheckAndStop(Map.of("ENVIRONMENT", "production", "JWT_SECRET_KEY", STRONG_SECRET,
+                "ADMIN_PASSWORD", PASSWORD, "COMMAND_SANDBOX", "none", "PATH", "/nonexistent"));
+        assertThat(output).contains("COMMAND_SANDBOX=none: commands run without an OS sandbox");
     }
 
     @Test
