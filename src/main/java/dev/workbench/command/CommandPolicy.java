@@ -65,9 +65,9 @@ final class CommandPolicy {
             case "git" -> git(words, repository);
             case "docker" -> safe ? grammar("docker", words, DockerGrammar.subcommands(), DockerGrammar::syntax, repository, Map.of(), true)
                     : new Run("docker", words, Map.of(), true);
-            case "npm" -> safe ? grammar("npm", words, NpmGrammar.subcommands(), NpmGrammar::syntax, repository, NpmGrammar.ENVIRONMENT,
+            case "npm" -> safe ? grammar("npm", words, NpmGrammar.subcommands(), NpmGrammar::syntax, repository, Map.of(),
                     words.size() > 1 && NpmGrammar.needsNetwork(words.get(1)))
-                    : new Run("npm", words, NpmGrammar.ENVIRONMENT, needsNetwork(words));
+                    : new Run("npm", words, Map.of(), needsNetwork(words));
             case "python", "python3" -> safe ? python(words, repository) : new Run("python", words, Map.of(), false);
             default -> fullPrivilege
                     ? new Run("custom", List.of("/bin/sh", "-c", shellLine(command, args)), Map.of(), false)
@@ -99,7 +99,7 @@ final class CommandPolicy {
             }
             return new Run(handler, argv, config.environment(repository), needsNetwork(argv));
         }
-        return new Run(handler, argv, argv.get(0).equals("npm") ? NpmGrammar.ENVIRONMENT : Map.of(), needsNetwork(argv));
+        return new Run(handler, argv, Map.of(), needsNetwork(argv));
     }
 
     private Decision git(List<String> words, Path repository) {
@@ -121,7 +121,8 @@ final class CommandPolicy {
     }
 
     private static String unreadableConfig() {
-        return "The repository's git configuration cannot be read (is it a git repository with its .git inside it?)";
+        return "The repository's git configuration cannot be read: it must be a git repository whose .git is a directory"
+                + " of its own (no .git file or link, no commondir, no alternates), readable within 5 s";
     }
 
     /** {@code program subcommand args...} read against the program's grammar. */

@@ -81,11 +81,14 @@ public class CommandService {
         try {
             Map<String, String> environment = new HashMap<>(baseEnvironment);
             environment.putAll(run.environment());
+            environment = sandbox.environment(environment);
+            // npm also starts from configured handlers and scripts: every command gets npm's guard.
+            environment.putAll(NpmGrammar.environment(environment.get("HOME")));
             if (sandbox.name().equals("none")) {
                 LOG.warnf("Running without a sandbox (COMMAND_SANDBOX=none) in %s: %s", request.service(), run.handler());
             }
             CommandResult result = runner.run(sandbox.wrap(run.argv(), directory, run.network()), directory,
-                    sandbox.environment(environment), config.timeout(), config.maxOutput().asLongValue(), lines, cancelled);
+                    environment, config.timeout(), config.maxOutput().asLongValue(), lines, cancelled);
             record(user, line, request.service(), result, sandbox.name());
             return new Outcome(200, result, null);
         } finally {

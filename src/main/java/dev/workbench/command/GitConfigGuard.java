@@ -4,13 +4,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -102,13 +107,18 @@ final class GitConfigGuard {
         keys.put("push.recurseSubmodules", "no");
         keys.put("status.submoduleSummary", "false");
         keys.put("diff.ignoreSubmodules", "all");
+        keys.put("diff.submodule", "short");
         keys.put("gc.auto", "0");
         keys.put("maintenance.auto", "false");
         return Map.copyOf(keys);
     }
 
-    /** The repository's configuration as git lists it: keys (lower-cased as git writes them) and values. */
-    record RepositoryConfig(List<Map.Entry<String, String>> entries) {
+    /**
+     * The repository's configuration as git lists it, keys (lower-cased as git writes them) and
+     * values, and the names of its submodules: each is told to be ignored, since git would otherwise
+     * look into it and read that submodule's own configuration, which nothing here neutralises.
+     */
+    record RepositoryConfig(List<Map.Entry<String, String>> entries, List<String> submodules) {
 
         /** Variables for every git process in this repository: no outside configuration, every dangerous key overridden. */
         Map<String, String> environment(Path repository) {
@@ -121,6 +131,8 @@ final class GitConfigGuard {
                     }
                 }
             }
+            // .gitmodules' "ignore = none" outranks diff.ignoreSubmodules; the per-submodule key outranks it.
+            submodules.forEach(name -> overrides.put("submodule." + name + ".ignore", "all"));
             Map<String, String> environment = new LinkedHashMap<>(baseEnvironment(repository));
             environment.put("GIT_CONFIG_COUNT", Integer.toString(overrides.size()));
             int n = 0;
@@ -211,12 +223,44 @@ final class GitConfigGuard {
     }
 
     /**
-     * Lists the repository's configuration with {@code git config --list -z}, which reads files and
-     * runs nothing; null when it cannot be read whole (not a repository, too large, too slow), and
+     * Lists the repository's configuration with {@code git config --list -z}, and its submodules from
+     * {@code .gitmodules}: git reads files and runs nothing. Null when the repository cannot be read
+     * whole (not a repository, a {@code .git} that is not a directory of its own, objects borrowed
+     * from elsewhere, too large, or slower than 5 s: an include of a FIFO would block for ever), and
      * then git is not run at all.
      */
     static RepositoryConfig read(Path repository) {
-        ProcessBuilder builder = new ProcessBuilder("git", "config", "--list", "-z").directory(repository.toFile())
+        Path git = repository.resolve(".git");
+        if (!Files.isDirectory(git, LinkOption.NOFOLLOW_LINKS) || Files.exists(git.resolve("commondir"), LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(git.resolve("objects/info/alternates"), LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        List<Map.Entry<String, String>> entries = list(repository, "config", "--list", "-z");
+        if (entries == null) {
+            return null;
+        }
+        List<String> submodules = new ArrayList<>();
+        if (Files.isRegularFile(repository.resolve(".gitmodules"), LinkOption.NOFOLLOW_LINKS)) {
+            List<Map.Entry<String, String>> modules = list(repository, "config", "--file", ".gitmodules", "--list", "-z");
+            if (modules == null) {
+                return null;
+            }
+            modules.stream().map(Map.Entry::getKey)
+                    .filter(key -> key.startsWith("submodule.") && key.lastIndexOf('.') > "submodule.".length())
+                    .map(key -> key.substring("submodule.".length(), key.lastIndexOf('.'))).distinct().forEach(submodules::add);
+        }
+        entries.stream().map(Map.Entry::getKey)
+                .filter(key -> key.startsWith("submodule.") && key.lastIndexOf('.') > "submodule.".length())
+                .map(key -> key.substring("submodule.".length(), key.lastIndexOf('.')))
+                .filter(name -> !submodules.contains(name)).distinct().forEach(submodules::add);
+        return new RepositoryConfig(entries, submodules);
+    }
+
+    /** The {@code -z} listing of {@code git args...}, or null when it fails, is too large, or takes over 5 s. */
+    private static List<Map.Entry<String, String>> list(Path repository, String... args) {
+        List<String> argv = new ArrayList<>(List.of("git"));
+        argv.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(argv).directory(repository.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         String path = builder.environment().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
         builder.environment().clear();
@@ -226,13 +270,18 @@ final class GitConfigGuard {
         try {
             process = builder.start();
             process.getOutputStream().close();
-            byte[] output = readCapped(process.getInputStream());
-            if (output == null || !process.waitFor(5, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            Process started = process;
+            FutureTask<byte[]> output = new FutureTask<>(() -> readCapped(started.getInputStream()));
+            Thread.ofVirtual().start(output);
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 return null;
             }
-            List<Map.Entry<String, String>> entries = parse(new String(output, StandardCharsets.UTF_8));
-            return entries == null ? null : new RepositoryConfig(entries);
-        } catch (IOException e) {
+            byte[] bytes = output.get(5, TimeUnit.SECONDS);
+            if (bytes == null || process.exitValue() != 0) {
+                return null;
+            }
+            return parse(new String(bytes, StandardCharsets.UTF_8));
+        } catch (IOException | ExecutionException | TimeoutException e) {
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -67,7 +67,7 @@ final class GitGrammar {
             Map.entry("-p", SWITCH), Map.entry("--patch", SWITCH), Map.entry("--stat", SWITCH), Map.entry("--shortstat", SWITCH),
             Map.entry("--numstat", SWITCH), Map.entry("--name-only", SWITCH), Map.entry("--name-status", SWITCH),
             Map.entry("--summary", SWITCH), Map.entry("--no-color", SWITCH), Map.entry("-w", SWITCH),
-            Map.entry("--ignore-all-space", SWITCH), Map.entry("-U", COUNT), Map.entry("--unified", COUNT),
+            Map.entry("--ignore-all-space", SWITCH), Map.entry("--unified", COUNT),
             Map.entry("--word-diff", optional(oneOf("color", "plain", "porcelain", "none"))));
 
     private static final Map<String, Grammar.Value> LOG = with(DIFF_OUTPUT, Map.ofEntries(

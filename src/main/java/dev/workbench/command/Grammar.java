@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  * {@code -} is refused, so a program's own abbreviation rules ({@code --rece} for
  * {@code --receive-pack}) never come into play.
  *
- * <p>A long option's value follows {@code =} or is the next word; a short option's value is the next
- * word only ({@code -m msg}, never {@code -mmsg} or a cluster such as {@code -am}).
+ * <p>A long option's value follows {@code =} only ({@code --format=%H}: git's revision parser reads
+ * {@code --format %H} differently from its option parser, so the next word is never taken as a long
+ * option's value); a short option's value is the next word only ({@code -m msg}, never
+ * {@code -mmsg} or a cluster such as {@code -am}).
  */
 final class Grammar {
 
@@ -151,6 +153,8 @@ final class Grammar {
             if (eq >= 0) {
                 given = arg.substring(eq + 1);
                 options.add(arg);
+            } else if (arg.startsWith("--")) {
+                return refused("option '" + arg + "' needs its value after '=', as " + arg + "=VALUE");
             } else if (i + 1 < args.size()) {
                 given = args.get(++i);
                 options.add(arg);

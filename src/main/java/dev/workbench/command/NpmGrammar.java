@@ -61,11 +61,28 @@ final class NpmGrammar {
                 : "'" + positional.get(0) + "' is not a script of package.json; scripts: " + String.join(", ", scripts.stream().sorted().toList());
     };
 
-    /** Every npm command: no user or global configuration file (paths that cannot exist; npm refuses one file for both). */
-    static final Map<String, String> ENVIRONMENT = Map.of(
-            "npm_config_userconfig", "/proc/workbench-no-npmrc/user",
-            "npm_config_globalconfig", "/proc/workbench-no-npmrc/global",
-            "npm_config_update_notifier", "false");
+    /**
+     * Every npm command: no user or global configuration file (paths that cannot exist; npm refuses
+     * one file for both), and the settings of the repository's {@code .npmrc} that would run a
+     * program of its choice or write outside the repository overridden from the environment, which
+     * npm ranks above a project's {@code .npmrc}. The rest of that file (a registry, a scope) stays.
+     */
+    static Map<String, String> environment(String home) {
+        return Map.ofEntries(
+                Map.entry("npm_config_userconfig", "/proc/workbench-no-npmrc/user"),
+                Map.entry("npm_config_globalconfig", "/proc/workbench-no-npmrc/global"),
+                Map.entry("npm_config_update_notifier", "false"),
+                Map.entry("npm_config_global", "false"),
+                Map.entry("npm_config_location", "project"),
+                Map.entry("npm_config_prefix", home + "/.npm-global"),
+                Map.entry("npm_config_cache", home + "/.npm"),
+                Map.entry("npm_config_logs_dir", home + "/.npm/_logs"),
+                Map.entry("npm_config_git", "git"),
+                Map.entry("npm_config_script_shell", "/bin/sh"),
+                Map.entry("npm_config_shell", "/bin/sh"),
+                Map.entry("npm_config_node_options", "--no-deprecation"),
+                Map.entry("npm_config_foreground_scripts", "false"));
+    }
 
     private NpmGrammar() {
     }

@@ -118,7 +118,10 @@ public class Sandbox {
             return argv;
         }
         String repo = repository.toAbsolutePath().normalize().toString();
-        List<String> bwrap = new ArrayList<>(List.of("bwrap", "--die-with-parent", "--new-session", "--unshare-all"));
+        // No capability inside, even when the service runs as root (which would otherwise keep them
+        // in a user namespace that owns the sandbox's mounts, and could remount them writable).
+        List<String> bwrap = new ArrayList<>(List.of("bwrap", "--die-with-parent", "--new-session", "--unshare-all",
+                "--cap-drop", "ALL"));
         if (network) {
             bwrap.add("--share-net");
         }

@@ -49,7 +49,7 @@ class CommandPolicyTest {
         return List.of(
                 "git status", "git status -s --branch", "git status --porcelain=v2 a.txt",
                 "git log --oneline -n 5", "git log --format=%H%x09%s main", "git log HEAD~3..HEAD -- a.txt",
-                "git log --grep fix --author=ceo --since=2024-01-01", "git diff", "git diff HEAD~1 --stat",
+                "git log --grep=fix --author=ceo --since=2024-01-01", "git diff", "git diff HEAD~1 --stat",
                 "git diff --cached a.txt", "git diff main...feature", "git add a.txt", "git add -A", "git add .",
                 "git commit -m 'a message'", "git commit --amend --no-edit", "git commit -a --message=fix",
                 "git checkout main", "git checkout -b feature/x", "git checkout -- a.txt", "git branch",
@@ -60,7 +60,7 @@ class CommandPolicyTest {
                 "python --version", "python3 -m pytest -q tests/test_a.py::test_one", "python -m pytest --junitxml=out/junit.xml",
                 "python -m unittest discover -s tests", "python -m compileall -q .", "python -m pip list --format=json",
                 "python tool.py --verbose", "python3 tool.py out/result.txt",
-                "docker build .", "docker build -t api:dev -f Dockerfile ./docker", "docker build --build-arg V=1 --target runtime .",
+                "docker build .", "docker build -t api:dev -f Dockerfile ./docker", "docker build --tag=api:dev --file=Dockerfile .", "docker build --build-arg=V=1 --target=runtime .",
                 "docker images", "docker ps -a", "docker tag api:dev registry.example.com/api:1", "docker push registry.example.com/api:1");
     }
 
@@ -141,6 +141,51 @@ class CommandPolicyTest {
             CommandsProfile.plainGit(repository, "config", "--unset", "filter.lfsx.clean");
             CommandsProfile.plainGit(repository, "config", "--unset", "diff.Pic.textconv");
         }
+    }
+
+    @Test
+    void aGitFileOrLinkPointingElsewhereIsNoRepository(@TempDir Path other) throws IOException {
+        Path victim = Files.createDirectories(other.resolve("victim"));
+        CommandsProfile.plainGit(victim, "init", "-q", "-b", "main");
+        Path repo = Files.createDirectories(other.resolve("repo"));
+        Files.writeString(repo.resolve(".git"), "gitdir: " + victim.resolve(".git") + "\n");
+        assertThat(policy.decide("git log", List.of(), repo, Map.of())).isInstanceOf(CommandPolicy.Refuse.class);
+        Path linked = Files.createDirectories(other.resolve("linked"));
+        Files.createSymbolicLink(linked.resolve(".git"), victim.resolve(".git"));
+        assertThat(policy.decide("git status", List.of(), linked, Map.of())).isInstanceOf(CommandPolicy.Refuse.class);
+    }
+
+    @Test
+    void aConfigurationThatNeverEndsIsRefusedInsteadOfWaitedFor(@TempDir Path other) throws Exception {
+        Path repo = Files.createDirectories(other.resolve("repo"));
+        CommandsProfile.plainGit(repo, "init", "-q", "-b", "main");
+        Process mkfifo = new ProcessBuilder("mkfifo", repo.resolve(".git/hang").toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        CommandsProfile.plainGit(repo, "config", "include.path", "hang");
+        long start = System.nanoTime();
+        CommandPolicy.Decision decision = policy.decide("git status", List.of(), repo, Map.of());
+        assertThat(decision).isInstanceOf(CommandPolicy.Refuse.class);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(20));
+    }
+
+    @Test
+    void npmTakesNoProgramOrOutsidePathFromTheRepositorysNpmrc(@TempDir Path other) throws Exception {
+        Path repo = Files.createDirectories(other.resolve("repo"));
+        Files.writeString(repo.resolve("package.json"), "{\"name\":\"x\",\"version\":\"1.0.0\"}");
+        Files.writeString(repo.resolve(".npmrc"), "global=true\nprefix=" + other.resolve("outside") + "\ngit=./evil.sh\n"
+                + "script-shell=./evil.sh\nnode-options=--require ./evil.js\ncache=" + other.resolve("cache") + "\n"
+                + "registry=https://registry.example.com/\n");
+        ProcessBuilder npm = new ProcessBuilder("npm", "config", "get", "global", "prefix", "git", "script-shell", "node-options",
+                "cache", "registry").directory(repo.toFile()).redirectErrorStream(true);
+        npm.environment().putAll(NpmGrammar.environment("/tmp/home"));
+        Process process = npm.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).contains("global=false").contains("prefix=/tmp/home/.npm-global").contains("git=git")
+                .contains("script-shell=/bin/sh").contains("cache=/tmp/home/.npm")
+                .doesNotContain("evil").doesNotContain(other.resolve("outside").toString())
+                // the repository's own registry is kept
+                .contains("registry=https://registry.example.com/");
     }
 
     @Test

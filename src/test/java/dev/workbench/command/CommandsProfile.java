@@ -13,7 +13,8 @@ import java.util.Map;
  * A real git repository in a temporary directory whose own configuration is hostile: a pre-commit
  * hook, {@code core.fsmonitor}, {@code diff.external}, {@code gpg.program} with
  * {@code commit.gpgSign}, {@code core.sshCommand}, a credential helper, clean/smudge filters and a
- * textconv on every {@code .txt}, and a remote {@code planted} with its own upload-pack: each would
+ * textconv on every {@code .txt}, a submodule whose own configuration has a clean filter, and a
+ * remote {@code planted} with its own upload-pack: each would
  * create the marker files if git ran it. Also a symbolic link {@code linked.py} to a script outside
  * that would too, a {@code package.json}, the repository commands of the tests, a short timeout and
  * a small output cap. Commands run in the bwrap sandbox.
@@ -51,6 +52,20 @@ public class CommandsProfile implements QuarkusTestProfile {
             Files.writeString(repo.resolve(".gitattributes"), "*.txt filter=evil diff=evil\n");
             plainGit(repo, "add", "README.md", "tool.py", "package.json", "escape.sh", "test_sample.py", ".gitattributes");
             plainGit(repo, "commit", "-q", "-m", "initial");
+            // A submodule whose own configuration has a clean filter on everything, and a .gitmodules
+            // that asks git to look into it ("ignore = none" outranks diff.ignoreSubmodules).
+            Path sub = Files.createDirectories(repo.resolve("sub"));
+            plainGit(sub, "init", "-q", "-b", "main");
+            Files.writeString(sub.resolve("inner.txt"), "inner\n");
+            Files.writeString(sub.resolve(".gitattributes"), "* filter=subevil\n");
+            plainGit(sub, "add", "inner.txt", ".gitattributes");
+            plainGit(sub, "-c", "user.email=t@example.com", "-c", "user.name=T", "commit", "-q", "-m", "inner");
+            plainGit(sub, "config", "filter.subevil.clean", touch + "; cat");
+            Files.writeString(repo.resolve(".gitmodules"), "[submodule \"sub\"]\n\tpath = sub\n\turl = https://example.com/sub.git\n\tignore = none\n");
+            plainGit(repo, "add", ".gitmodules", "sub");
+            plainGit(repo, "commit", "-q", "-m", "submodule");
+            // Stale index times in the submodule: git must re-read (and filter) its file to compare.
+            sub.resolve("inner.txt").toFile().setLastModified(System.currentTimeMillis() + 60_000);
             Path hook = repo.resolve(".git/hooks/pre-commit");
             Files.writeString(hook, "#!/bin/sh\n" + touch + "\n");
             hook.toFile().setExecutable(true);
@@ -88,6 +103,8 @@ public class CommandsProfile implements QuarkusTestProfile {
         return "echo escape-script-ran\n"
                 + "touch " + OUTSIDE_WRITE + " 2>/dev/null && echo wrote-outside\n"
                 + "touch " + root.resolve("pwned") + " 2>/dev/null\n"
+                + "grep CapEff /proc/self/status\n"
+                + "mount -o remount,rw,bind /usr 2>/dev/null && echo remounted\n"
                 + "for f in /proc/[0-9]*/cmdline; do echo \"process: $(tr '\\0' ' ' < \"$f\")\"; done\n"
                 + "for f in /proc/[0-9]*/environ; do tr '\\0' '\\n' < \"$f\"; done 2>/dev/null\n";
     }

@@ -85,6 +85,9 @@ class HostileCommandsTest {
                 "git commit --file=" + secret, "git commit -t " + secret, "git log --out=" + m, "git diff --ou=" + m,
                 "npm run test --script-sh=/tmp/x", "npm ci --userc=" + secret, "npm install --regi=http://127.0.0.1:9",
                 "npm ci --global", "npm ci --pre=/tmp", "npm ci --no", "npm test --node-opt=--require=" + m,
+                // a long option's value only after '=': git's revision parser would read --output here
+                "git log --format --output=" + secret, "git log --pretty --output=" + secret, "git diff --unified 3",
+                "git branch --contains main", "npm ls --depth 0",
                 // paths outside the repository
                 "git diff " + secret + " README.md", "git diff /etc/hostname README.md", "git diff --no-index " + secret + " /dev/null",
                 "git diff ../outside-secret.txt README.md", "git log -p -- ../outside-secret.txt", "git add ../outside-secret.txt",
@@ -138,6 +141,7 @@ class HostileCommandsTest {
         }
         assertThat(response.asString()).doesNotContain(CommandsProfile.CANARY);
         assertThat(CommandsProfile.nothingRan()).as(hostile).isTrue();
+        assertThat(CommandsProfile.OUTSIDE_SECRET).as("the outside file, untouched").hasContent(CommandsProfile.CANARY);
     }
 
     @ParameterizedTest

@@ -16,7 +16,8 @@ final class SandboxAssertions {
     }
 
     static void escapeFailed(String output) {
-        assertThat(output).contains("escape-script-ran").doesNotContain("wrote-outside");
+        assertThat(output).contains("escape-script-ran").doesNotContain("wrote-outside").doesNotContain("remounted")
+                .containsPattern("CapEff:\\s+0000000000000000");
         assertThat(CommandsProfile.OUTSIDE_WRITE).doesNotExist();
         assertThat(CommandsProfile.MARKER).as("a write to the host's /tmp").doesNotExist();
         List<String> processes = output.lines().filter(line -> line.startsWith("process: ")).toList();
