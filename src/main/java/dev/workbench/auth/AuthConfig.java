@@ -31,6 +31,24 @@ public interface AuthConfig {
     @WithConverter(ExpireDaysConverter.class)
     int accessTokenExpireDays();
 
+    /** {@code ACCESS_TOKEN_EXPIRE_MINUTES}: lifetime of an issued token in minutes; when set, wins over the days. */
+    Optional<Integer> accessTokenExpireMinutes();
+
+    /** {@code JWT_ISSUER}: when set, written into new tokens as {@code iss} and required on incoming ones. */
+    Optional<String> jwtIssuer();
+
+    /** {@code JWT_AUDIENCE}: when set, written into new tokens as {@code aud} and required on incoming ones. */
+    Optional<String> jwtAudience();
+
+    /** {@code JWT_LEEWAY}: clock skew allowed on a token's {@code exp} (default 5s, at most 60s). */
+    Duration jwtLeeway();
+
+    /** The lifetime of issued tokens: {@code ACCESS_TOKEN_EXPIRE_MINUTES} when set, else the days. */
+    default Duration tokenLifetime() {
+        return accessTokenExpireMinutes().filter(minutes -> minutes > 0).map(Duration::ofMinutes)
+                .orElse(Duration.ofDays(accessTokenExpireDays()));
+    }
+
     /** {@code LOGIN_MAX_FAILURES}: failed logins from one client address before it is refused (default 5). */
     int loginMaxFailures();
 

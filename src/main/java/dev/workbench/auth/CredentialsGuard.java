@@ -5,6 +5,7 @@ import dev.workbench.common.Environment;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,15 @@ public class CredentialsGuard {
     private static final Set<String> WEAK_SECRETS = Set.of(
             AuthConfig.DEVELOPMENT_JWT_SECRET, "secret", "changeme", "change-me", "your-secret-key",
             "your-secret-key-here", "dev", "development", "jwt-secret", "supersecret");
+
+    /** RFC 7518 §3.2: an HS256 key is at least 256 bits. */
+    static final int MIN_JWT_SECRET_BYTES = 32;
+    static final int MIN_ADMIN_PASSWORD_CHARS = 12;
+
+    /** Common and default passwords, compared case-insensitively; the development default among them. */
+    private static final Set<String> COMMON_PASSWORDS = Set.of(AuthConfig.DEVELOPMENT_ADMIN_PASSWORD, "password",
+            "changeit", "changeme", "payready2025", "123456789012", "password1234", "administrator", "adminadmin123",
+            "qwertyuiop123", "letmein12345", "welcome12345", "passw0rd1234", "password123!", "admin1234567");
 
     void check(@Observes @Priority(1) StartupEvent event, AppConfig app, AuthConfig auth) {
         String problem = problemWith(app.environment(), auth);
@@ -53,8 +63,22 @@ public class CredentialsGuard {
         if (WEAK_SECRETS.contains(auth.jwtSecretKey().trim().toLowerCase(Locale.ROOT))) {
             return "Refusing to start in production: JWT_SECRET_KEY is missing or a development default; set it to a long random secret";
         }
+        if (auth.jwtSecretKey().getBytes(StandardCharsets.UTF_8).length < MIN_JWT_SECRET_BYTES) {
+            return "Refusing to start in production: JWT_SECRET_KEY must be at least " + MIN_JWT_SECRET_BYTES
+                    + " bytes (RFC 7518 §3.2: an HS256 key has at least 256 bits); generate one with 'openssl rand -hex 32'";
+        }
         if (auth.adminPassword().isEmpty() && auth.adminPasswordHash().isEmpty()) {
             return "Refusing to start in production: set ADMIN_PASSWORD_HASH (bcrypt) or ADMIN_PASSWORD";
+        }
+        if (auth.adminPasswordHash().isEmpty()) {
+            String password = auth.adminPassword().get();
+            if (password.isBlank() || password.codePointCount(0, password.length()) < MIN_ADMIN_PASSWORD_CHARS) {
+                return "Refusing to start in production: ADMIN_PASSWORD must be at least " + MIN_ADMIN_PASSWORD_CHARS
+                        + " characters and not blank";
+            }
+            if (COMMON_PASSWORDS.contains(password.trim().toLowerCase(Locale.ROOT))) {
+                return "Refusing to start in production: ADMIN_PASSWORD is a common or default password; choose another";
+            }
         }
         return null;
     }

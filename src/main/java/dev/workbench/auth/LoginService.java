@@ -19,12 +19,12 @@ public class LoginService {
 
     /** Blocking: the password check may run bcrypt. */
     public TokenResponse login(LoginRequest request, String client) {
-        rateLimiter.checkAllowed(client);
-        if (!passwords.matches(request.username(), request.password())) {
-            rateLimiter.recordFailure(client);
-            throw new ApiException(401, "Invalid credentials");
+        try (LoginRateLimiter.Attempt attempt = rateLimiter.begin(client)) {
+            if (!passwords.matches(request.username(), request.password())) {
+                throw new ApiException(401, "Invalid credentials");
+            }
+            attempt.succeeded();
         }
-        rateLimiter.recordSuccess(client);
         return TokenResponse.bearer(tokens.issue(request.username()));
     }
 }

@@ -14,8 +14,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * How smallrye-jwt verifies bearer tokens: HS256 over the raw bytes of {@code JWT_SECRET_KEY}, the
  * way python-jose and PyJWT sign. smallrye's own {@code smallrye.jwt.verify.secretkey} expects a
- * JWK or PEM, not a raw secret, so the context is produced here instead; {@code exp} is required,
- * {@code iss}, {@code iat} and {@code groups} are not.
+ * JWK or PEM, not a raw secret, so the context is produced here instead; {@code exp} is required
+ * (with {@code JWT_LEEWAY} of clock skew), {@code iss} and {@code aud} when configured, and
+ * {@code iat} and {@code groups} are not.
  */
 public class TokenVerification {
 
@@ -36,6 +37,10 @@ public class TokenVerification {
         // time-to-live is set and not positive (null means its default), and no token age is set.
         info.setMaxTimeToLiveSecs(0L);
         info.setTokenAge(null);
+        // smallrye's default grace on exp is 60 s; the operator's leeway, a few seconds, instead.
+        info.setExpGracePeriodSecs((int) Math.min(60, config.jwtLeeway().toSeconds()));
+        config.jwtIssuer().ifPresent(info::setIssuedBy);
+        config.jwtAudience().ifPresent(audience -> info.setExpectedAudience(Set.of(audience)));
         return info;
     }
 }

@@ -137,6 +137,38 @@ class AuthResourceTest {
     }
 
     @Test
+    void aConcurrentBurstReachesThePasswordCheckAtMostLoginMaxFailuresTimes() throws Exception {
+        String client = client();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(40);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            java.util.List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int guess = i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return login(client, "{\"username\":\"ceo\",\"password\":\"burst-" + guess + "\"}");
+                }));
+            }
+            start.countDown();
+            java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+            for (java.util.concurrent.Future<Response> answer : answers) {
+                Response response = answer.get();
+                statuses.merge(response.statusCode(), 1, Integer::sum);
+                if (response.statusCode() != 401) {
+                    assertThat(response.header("Retry-After")).isNotNull();
+                }
+            }
+            assertThat(statuses.getOrDefault(401, 0)).as(statuses.toString()).isBetween(1, 5);
+            assertThat(statuses.keySet()).as(statuses.toString()).isSubsetOf(401, 429, 503);
+            assertThat(statuses.getOrDefault(429, 0)).as(statuses.toString()).isGreaterThanOrEqualTo(35 - statuses.getOrDefault(503, 0));
+        } finally {
+            pool.shutdownNow();
+        }
+        login(client, GOOD).then().statusCode(429);
+    }
+
+    @Test
     void theLockoutEndsWhenTheWindowPasses() {
         String client = client();
         for (int i = 0; i < 5; i++) {

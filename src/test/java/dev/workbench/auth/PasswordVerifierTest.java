@@ -70,6 +70,10 @@ class PasswordVerifierTest {
             public Optional<String> adminPassword() { return password; }
             public Optional<String> adminPasswordHash() { return hash; }
             public int accessTokenExpireDays() { return 7; }
+            public Optional<Integer> accessTokenExpireMinutes() { return Optional.empty(); }
+            public Optional<String> jwtIssuer() { return Optional.empty(); }
+            public Optional<String> jwtAudience() { return Optional.empty(); }
+            public Duration jwtLeeway() { return Duration.ofSeconds(5); }
             public int loginMaxFailures() { return 5; }
             public Duration loginFailureWindow() { return Duration.ofMinutes(1); }
             public Optional<String> clientIpHeader() { return Optional.empty(); }

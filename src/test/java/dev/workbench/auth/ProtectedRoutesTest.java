@@ -1,6 +1,7 @@
 package dev.workbench.auth;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.workbench.support.HandMadeJwt;
@@ -73,6 +74,9 @@ class ProtectedRoutesTest {
                         "{\"sub\":\"ceo\",\"exp\":" + inAnHour() + "}")),
                 Arguments.of("expired", HandMadeJwt.signed(secret, HandMadeJwt.HS256_HEADER,
                         "{\"sub\":\"ceo\",\"exp\":" + Instant.now().minus(2, ChronoUnit.HOURS).getEpochSecond() + "}")),
+                // inside smallrye's default 60 s grace, outside JWT_LEEWAY's 5 s
+                Arguments.of("expired 30 s ago", HandMadeJwt.signed(secret, HandMadeJwt.HS256_HEADER,
+                        "{\"sub\":\"ceo\",\"exp\":" + Instant.now().minusSeconds(30).getEpochSecond() + "}")),
                 Arguments.of("no exp", HandMadeJwt.signed(secret, HandMadeJwt.HS256_HEADER, "{\"sub\":\"ceo\"}")),
                 Arguments.of("alg none", HandMadeJwt.unsigned("{\"sub\":\"ceo\",\"exp\":" + inAnHour() + "}")),
                 Arguments.of("alg HS512 with the same secret", HandMadeJwt.signed(secret, "{\"alg\":\"HS512\",\"typ\":\"JWT\"}",
@@ -104,6 +108,29 @@ class ProtectedRoutesTest {
         String token = HandMadeJwt.signed(HandMadeJwt.appSecret(), HandMadeJwt.HS256_HEADER,
                 "{\"sub\":\"someone-else\",\"upn\":\"ceo\",\"preferred_username\":\"ceo\",\"exp\":" + inAnHour() + "}");
         call("POST", "/deploy", given().auth().oauth2(token)).statusCode(403);
+    }
+
+    @Test
+    void aGroupsClaimGrantsNoRole() {
+        String token = HandMadeJwt.signed(HandMadeJwt.appSecret(), HandMadeJwt.HS256_HEADER,
+                "{\"sub\":\"alice\",\"groups\":[\"admin\",\"" + Roles.ADMIN + "\"],\"exp\":" + inAnHour() + "}");
+        routes().forEach(route -> call((String) route.get()[0], (String) route.get()[1], given().auth().oauth2(token))
+                .statusCode(403)
+                .body("detail", equalTo("Not authorized")));
+    }
+
+    @Test
+    void theAuditedUserIsTheSubjectWhateverUpnSays() throws Exception {
+        java.nio.file.Path audit = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("workbench.app.audit-log", java.nio.file.Path.class);
+        int before = java.nio.file.Files.exists(audit) ? java.nio.file.Files.readAllLines(audit).size() : 0;
+        String token = HandMadeJwt.signed(HandMadeJwt.appSecret(), HandMadeJwt.HS256_HEADER,
+                "{\"sub\":\"ceo\",\"upn\":\"mallory\",\"preferred_username\":\"mallory\",\"exp\":" + inAnHour() + "}");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"command\":\"git status\",\"service\":\"no-such-repo\"}")
+                .when().post("/command").then().statusCode(404);
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(audit);
+        assertThat(lines).hasSize(before + 1);
+        assertThat(new io.vertx.core.json.JsonObject(lines.get(before)).getString("user")).isEqualTo("ceo");
     }
 
     @Test
