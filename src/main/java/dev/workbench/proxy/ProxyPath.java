@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -12,7 +13,10 @@ import java.util.regex.Pattern;
  * Validates the raw, undecoded path of a proxy request, before routing or normalisation can hide
  * anything: {@code /mcp/{service}/{path}}. Refused: dot segments and {@code ..} in any encoding,
  * double encoding, backslashes, {@code //}, encoded slashes, control and non-ASCII characters,
- * malformed escapes, a scheme or {@code http} prefix in the first segment, an empty path.
+ * malformed escapes, a scheme or {@code http} prefix in the first segment, an empty path; and after
+ * decoding, {@code ;} anywhere (an upstream may read it as a path parameter) and any character whose
+ * NFKC form holds a {@code .}, {@code /} or {@code \} (fullwidth full stop, one-dot leader,
+ * fullwidth solidus: an upstream that normalises would see {@code ..}).
  */
 public final class ProxyPath {
 
@@ -24,10 +28,11 @@ public final class ProxyPath {
     /** A proxy request's service id and the path to forward, both as received (still encoded). */
     public record Target(String service, String path) {
 
-        /** The first segment of the path, which the allowlist is about. */
+        /** The first segment of the path, decoded (the path is validated), which the allowlist is about. */
         public String firstSegment() {
             int slash = path.indexOf('/');
-            return slash < 0 ? path : path.substring(0, slash);
+            String decoded = decode(slash < 0 ? path : path.substring(0, slash));
+            return decoded == null ? "" : decoded;
         }
     }
 
@@ -61,7 +66,7 @@ public final class ProxyPath {
             }
         }
         String decoded = decode(path);
-        if (decoded == null || decoded.contains("..")) {
+        if (decoded == null || decoded.contains("..") || decoded.indexOf(';') >= 0 || hasLookAlikeSeparator(decoded)) {
             return false;
         }
         for (String segment : decoded.split("/", -1)) {
@@ -71,6 +76,14 @@ public final class ProxyPath {
         }
         String first = decoded.split("/", 2)[0].toLowerCase(Locale.ROOT);
         return !first.contains(":") && !first.startsWith("http");
+    }
+
+    /** Whether a non-ASCII character of {@code text} becomes {@code .}, {@code /} or {@code \} under NFKC. */
+    private static boolean hasLookAlikeSeparator(String text) {
+        return text.codePoints().filter(cp -> cp > 0x7f).anyMatch(cp -> {
+            String normalised = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
+            return normalised.indexOf('.') >= 0 || normalised.indexOf('/') >= 0 || normalised.indexOf('\\') >= 0;
+        });
     }
 
     /**

@@ -98,6 +98,43 @@ class HostileProxyPathsTest {
         "/mcp/memory%2fhealth",
     })
     void isRefusedAndNeverForwarded(String rawPath) throws Exception {
+        isRefused(rawPath);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // characters whose NFKC form is a dot, a slash or a backslash: an upstream that normalises sees ..
+        "/mcp/memory/%ef%bc%8e%ef%bc%8e/secret",      // U+FF0E FULLWIDTH FULL STOP
+        "/mcp/memory/%e2%80%a4%e2%80%a4/secret",      // U+2024 ONE DOT LEADER
+        "/mcp/memory/a%e2%80%a5/secret",              // U+2025 TWO DOT LEADER
+        "/mcp/memory/%ef%bc%8f..%ef%bc%8fsecret",     // U+FF0F FULLWIDTH SOLIDUS
+        "/mcp/memory/a%ef%bc%bcb",                    // U+FF3C FULLWIDTH REVERSE SOLIDUS
+        "/mcp/memory/%ef%b9%92secret",                // U+FE52 SMALL FULL STOP
+        "/mcp/memory/%e2%92%88secret",                // U+2488 DIGIT ONE FULL STOP
+        // path parameters
+        "/mcp/memory/.;/secret",
+        "/mcp/memory/health;x=1",
+        "/mcp/memory/a%3bb",
+        "/mcp/memory/%3b/secret",
+    })
+    void lookAlikeDotsAndPathParametersAre400InvalidPath(String rawPath) throws Exception {
+        for (String method : List.of("GET", "POST")) {
+            String answer = RawHttp.exchange(method, rawPath, Login.adminToken());
+            assertThat(answer).as(method + " " + rawPath).startsWith("HTTP/1.1 400 ").endsWith("{\"detail\":\"Invalid path\"}");
+        }
+        for (String id : IDS) {
+            assertThat(ToolServicesResource.service(id).received()).as(rawPath + " reached " + id).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/mcp/memory/caf%c3%a9", "/mcp/memory/%e6%97%a5%e6%9c%ac"})
+    void otherNonAsciiCharactersStillPass(String rawPath) throws Exception {
+        assertThat(RawHttp.status("GET", rawPath, Login.adminToken())).isEqualTo(200);
+        ToolServicesResource.resetAll();
+    }
+
+    private void isRefused(String rawPath) throws Exception {
         int status = RawHttp.status("GET", rawPath, Login.adminToken());
         assertThat(status).as(rawPath).isIn(400, 403, 404);
         int postStatus = RawHttp.status("POST", rawPath, Login.adminToken());

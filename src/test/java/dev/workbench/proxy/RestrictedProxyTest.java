@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,6 +39,20 @@ class RestrictedProxyTest {
     void allowListedEndpointsPass(String service, String path) {
         given().auth().oauth2(token).when().get("/mcp/" + service + "/" + path)
                 .then().statusCode(200).body("uri", equalTo("/" + path));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"search,%ef%bc%8e%ef%bc%8e/admin", "memory,store%ef%bc%8e%ef%bc%8e/admin", "memory,store;/../admin"})
+    void lookAlikeDotsBehindAnAllowedSegmentAre400(String service, String path) throws Exception {
+        String answer = dev.workbench.support.RawHttp.exchange("GET", "/mcp/" + service + "/" + path, token);
+        assertThat(answer).startsWith("HTTP/1.1 400 ").endsWith("{\"detail\":\"Invalid path\"}");
+        assertThat(ToolServicesResource.service(service).received()).isEmpty();
+    }
+
+    @Test
+    void theAllowlistJudgesTheDecodedFirstSegment() throws Exception {
+        // %73tore is "store", which the allowlist names; sent as is, not encoded again
+        assertThat(dev.workbench.support.RawHttp.status("GET", "/mcp/memory/%73tore", token)).isEqualTo(200);
     }
 
     @ParameterizedTest

@@ -76,4 +76,19 @@ public final class RawHttp {
             return parts.length > 1 ? Integer.parseInt(parts[1]) : -1;
         }
     }
+
+    /** The whole answer (status line, headers, body) to {@code method rawTarget} with the given token. */
+    public static String exchange(String method, String rawTarget, String token) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            String request = method + " " + rawTarget + " HTTP/1.1\r\n"
+                    + "Host: localhost\r\n"
+                    + "Authorization: Bearer " + token + "\r\n"
+                    + "Content-Length: 0\r\n"
+                    + "Connection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
 }
