@@ -23,5 +23,6 @@ public interface AgentConfig {
     Duration keepalive();
 
     /** {@code AGENT_ALLOW_DEPLOYS}: offer the {@code deploy} tool to the agents configured with it (default false). */
-    boolean allowDeploys();
+    @io.smallrye.config.WithConverter(dev.workbench.common.StrictBoolean.AgentAllowDeploys.class)
+    Boolean allowDeploys();
 }

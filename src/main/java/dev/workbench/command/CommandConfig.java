@@ -12,10 +12,12 @@ import java.util.Optional;
 public interface CommandConfig {
 
     /** {@code ALLOW_FULL_PRIVILEGE_COMMANDS}: allow custom commands, run through {@code /bin/sh -c} (default false). */
-    boolean allowFullPrivilegeCommands();
+    @io.smallrye.config.WithConverter(dev.workbench.common.StrictBoolean.AllowFullPrivilegeCommands.class)
+    Boolean allowFullPrivilegeCommands();
 
     /** {@code SAFE_COMMANDS_ONLY}: git, docker, npm and python only as their allowlist grammars accept (default true). */
-    boolean safeCommandsOnly();
+    @io.smallrye.config.WithConverter(dev.workbench.common.StrictBoolean.SafeCommandsOnly.class)
+    Boolean safeCommandsOnly();
 
     /** {@code COMMAND_TIMEOUT}: longest run; then the whole process tree is killed (default 120s). */
     Duration timeout();

@@ -12,7 +12,8 @@ public interface AppConfig {
     Environment environment();
 
     /** {@code TESTING}: when true, no call leaves the process for tool-service health checks. */
-    boolean testing();
+    @io.smallrye.config.WithConverter(dev.workbench.common.StrictBoolean.Testing.class)
+    Boolean testing();
 
     /** {@code AUDIT_LOG}: JSON-lines file every command and deployment is appended to (default audit/audit.jsonl). */
     java.nio.file.Path auditLog();

@@ -37,7 +37,8 @@ public interface DeployConfig {
     String githubRef();
 
     /** {@code GITHUB_RECORD_DEPLOYMENT}: also record a GitHub deployment, as the original did (default true). */
-    boolean githubRecordDeployment();
+    @io.smallrye.config.WithConverter(dev.workbench.common.StrictBoolean.GithubRecordDeployment.class)
+    Boolean githubRecordDeployment();
 
     /** {@code FLY_MACHINE_TIMEOUT}: longest wait for one machine to start and pass its checks (default 60s). */
     Duration machineTimeout();

@@ -12,7 +12,8 @@ public interface ProxyConfig {
     long MAX_REQUEST_BYTES = 1024 * 1024;
 
     /** {@code RESTRICT_MCP_PROXY}: when true, a path's first segment must be in its service's allowlist. */
-    boolean restrictMcpProxy();
+    @io.smallrye.config.WithConverter(dev.workbench.common.StrictBoolean.RestrictMcpProxy.class)
+    Boolean restrictMcpProxy();
 
     /** {@code PROXY_TIMEOUT}: longest wait for a tool service's whole answer, unless the service sets its own (default 5s). */
     Duration timeout();

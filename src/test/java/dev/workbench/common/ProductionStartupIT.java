@@ -31,7 +31,8 @@ class ProductionStartupIT {
     private static final String STRONG_SECRET = "a-strong-secret-that-must-never-be-logged-8c1f";
     private static final String PASSWORD = "operator-password-never-logged";
     private static final List<String> OURS = List.of("ENVIRONMENT", "JWT_SECRET_KEY", "ADMIN_USERNAME", "ADMIN_PASSWORD",
-            "ADMIN_PASSWORD_HASH", "ACCESS_TOKEN_EXPIRE_DAYS", "TESTING", "PORT", "COMMAND_SANDBOX");
+            "ADMIN_PASSWORD_HASH", "ACCESS_TOKEN_EXPIRE_DAYS", "TESTING", "PORT", "COMMAND_SANDBOX", "ALLOW_FULL_PRIVILEGE_COMMANDS",
+            "SAFE_COMMANDS_ONLY", "RESTRICT_MCP_PROXY");
 
     record Run(int exitCode, String output) {
     }
@@ -69,6 +70,9 @@ class ProductionStartupIT {
                         "ADMIN_PASSWORD", "PayReady2025"), "ADMIN_PASSWORD"),
                 Arguments.of("a common 12-character admin password", Map.of("ENVIRONMENT", "production", "JWT_SECRET_KEY", STRONG_SECRET,
                         "ADMIN_PASSWORD", "password1234"), "ADMIN_PASSWORD"),
+                Arguments.of("ALLOW_FULL_PRIVILEGE_COMMANDS=on", Map.of("ENVIRONMENT", "production", "JWT_SECRET_KEY", STRONG_SECRET,
+                        "ADMIN_PASSWORD", PASSWORD, "ALLOW_FULL_PRIVILEGE_COMMANDS", "on"), "ALLOW_FULL_PRIVILEGE_COMMANDS must be 1, true, yes"),
+                Arguments.of("SAFE_COMMANDS_ONLY=y in development", Map.of("SAFE_COMMANDS_ONLY", "y"), "SAFE_COMMANDS_ONLY must be 1, true, yes"),
                 Arguments.of("a command sandbox that does not work (no bwrap on PATH)", Map.of("ENVIRONMENT", "production",
                         "JWT_SECRET_KEY", STRONG_SECRET, "ADMIN_PASSWORD", PASSWORD, "PATH", "/nonexistent"), "COMMAND_SANDBOX"),
                 Arguments.of("an unknown command sandbox", Map.of("ENVIRONMENT", "production", "JWT_SECRET_KEY", STRONG_SECRET,
@@ -110,7 +114,7 @@ class ProductionStartupIT {
 
     @Test
     void developmentStartsWithDefaultsAndSaysSoInOneLine() throws Exception {
-        String output = startCheckAndStop(Map.of());
+        String output = startCheckAndStop(Map.of("RESTRICT_MCP_PROXY", "", "ALLOW_FULL_PRIVILEGE_COMMANDS", "No"));
         List<String> warnings = output.lines().filter(line -> line.contains("development defaults")).toList();
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0)).contains("JWT_SECRET_KEY").contains("ADMIN_PASSWORD");
