@@ -14,9 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
@@ -26,12 +24,11 @@ import org.jboss.logging.Logger;
  * token-shaped strings are replaced by {@code ***} before anything is written.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 public class AuditLog {
 
     private static final Logger LOG = Logger.getLogger(AuditLog.class);
     private static final int PREVIEW_CHARS = 500;
-    private static final Pattern TOKENS = Pattern.compile(
-            "(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|sk-[A-Za-z0-9_-]{16,}|FlyV1 [A-Za-z0-9_+/=,-]+|(?i)bearer\\s+[A-Za-z0-9._~+/=-]{8,})");
     private static final List<String> SECRET_KEYS = List.of("workbench.auth.jwt-secret-key", "workbench.auth.admin-password",
             "workbench.deploy.fly-api-token", "workbench.deploy.github-token", "workbench.llm.anthropic-api-key",
             "workbench.llm.openai-api-key");
@@ -46,13 +43,12 @@ public class AuditLog {
 
     private final Path file;
     private final ObjectMapper json;
-    private final List<String> secrets = new ArrayList<>();
 
     AuditLog(AppConfig config, ObjectMapper json, Config all) {
         this.file = config.auditLog();
         this.json = json;
         for (String key : SECRET_KEYS) {
-            all.getOptionalValue(key, String.class).filter(s -> s.length() >= 4).ifPresent(secrets::add);
+            all.getOptionalValue(key, String.class).ifPresent(Redaction::registerSecret);
         }
     }
 
@@ -78,11 +74,7 @@ public class AuditLog {
     }
 
     String redact(String text) {
-        String out = text;
-        for (String secret : secrets) {
-            out = out.replace(secret, "***");
-        }
-        return TOKENS.matcher(out).replaceAll("***");
+        return Redaction.redact(text);
     }
 
     private synchronized void append(byte[] line) throws IOException {

@@ -1,6 +1,7 @@
 package dev.workbench.health;
 
 import dev.workbench.common.AppConfig;
+import dev.workbench.common.Redaction;
 import dev.workbench.services.ServiceClient;
 import dev.workbench.services.ServiceRegistry;
 import dev.workbench.services.ToolService;
@@ -50,7 +51,8 @@ public class HealthService {
     }
 
     private Uni<ServiceHealth> check(ToolService service) {
-        String url = service.base();
+        // Shown on an open route: never the credentials or query a configured URL may carry.
+        String url = Redaction.safeUrl(service.base());
         if (testing) {
             return Uni.createFrom().item(new ServiceHealth(service.name(), ServiceHealth.OFFLINE, url, null,
                     "not checked: TESTING is on"));

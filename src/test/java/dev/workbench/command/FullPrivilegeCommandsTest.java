@@ -79,6 +79,17 @@ class FullPrivilegeCommandsTest {
     }
 
     @Test
+    void aJwtACommandPrintsIsMaskedInTheAuditLog() throws Exception {
+        String jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjZW8ifQ.c2lnbmF0dXJlLWJ5dGVz";
+        int before = CommandResourceTest.auditLines().size();
+        CommandResourceTest.command("printf 'token=%s\\n' " + jwt.substring(0, 20) + jwt.substring(20), "api")
+                .then().body("status", equalTo("success"));
+        io.vertx.core.json.JsonObject line = CommandResourceTest.auditLines().get(before);
+        assertThat(line.getString("output_preview")).isEqualTo("token=***\n");
+        assertThat(line.encode()).doesNotContain("eyJ");
+    }
+
+    @Test
     void gitIsNoLongerLimitedToTheSafeSubcommands() {
         CommandResourceTest.command("git rev-parse --abbrev-ref HEAD", "api").then().statusCode(200)
                 .body("status", equalTo("success"));
