@@ -36,7 +36,9 @@ public class SecurityHeaders {
             headers.set("X-Frame-Options", "DENY");
             headers.set("Content-Security-Policy", path != null && path.startsWith("/mcp/") ? PROXIED_POLICY : API_POLICY);
             if (authenticated) {
-                headers.set("Cache-Control", "no-store");
+                // An event stream's "no-cache" stays, and gains "no-store".
+                String cache = headers.get("Cache-Control");
+                headers.set("Cache-Control", cache == null || cache.isBlank() || cache.contains("no-store") ? "no-store" : cache + ", no-store");
             }
         });
         ctx.next();

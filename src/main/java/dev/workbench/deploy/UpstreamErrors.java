@@ -1,5 +1,6 @@
 package dev.workbench.deploy;
 
+import dev.workbench.services.UpstreamFailures;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 
@@ -22,8 +23,8 @@ final class UpstreamErrors {
                     + (body.isBlank() ? "" : ": " + body.strip()));
         }
         if (failure instanceof ProcessingException) {
-            return new DeployException(api + " unreachable " + step + ": " + failure.getMessage());
+            return new DeployException(api + " unreachable " + step + ": " + UpstreamFailures.describe(failure));
         }
-        return new DeployException(api + " failed " + step + ": " + failure.getMessage());
+        return new DeployException(api + " failed " + step + ": " + UpstreamFailures.describe(failure));
     }
 }

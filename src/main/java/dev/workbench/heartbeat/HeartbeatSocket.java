@@ -1,6 +1,7 @@
 package dev.workbench.heartbeat;
 
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData.TypedKey;
@@ -51,6 +52,13 @@ public class HeartbeatSocket {
         if (timer != null) {
             vertx.cancelTimer(timer);
         }
+    }
+
+    /** A client that resets its connection has left; one DEBUG line, never a stack trace. */
+    @OnError
+    @NonBlocking
+    public void error(WebSocketConnection connection, Throwable failure) {
+        LOG.debugf("heartbeat connection %s ended: %s", connection.id(), failure.getMessage());
     }
 
     @OnTextMessage

@@ -46,7 +46,7 @@ class AgentResourceTest {
                 {"agent":"orchestrator","messages":[{"role":"user","content":"Say hello"}]}""")
                 .then().statusCode(200)
                 .contentType("text/event-stream")
-                .header("Cache-Control", "no-cache")
+                .header("Cache-Control", "no-cache, no-store")
                 .extract().asString();
 
         assertThat(Sse.normalized(stream)).isEqualTo(ANALYZING.formatted("orchestrator")

@@ -119,6 +119,29 @@ class AuthResourceTest {
     }
 
     @Test
+    void aChunkedBodyOver64KiBIs413Too() throws Exception {
+        String body = "{\"username\":\"ceo\",\"password\":\"" + "x".repeat(1024 * 1024) + "\"}";
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "X-Test-Client: " + client() + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < bytes.length; i += 8192) {
+                int n = Math.min(8192, bytes.length - i);
+                out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.write(bytes, i, n);
+                out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            }
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 413 ").contains("\"detail\":\"Request body too large: at most 65536 bytes\"");
+        }
+    }
+
+    @Test
     void fiveFailuresInAWindowLockTheClientOutEvenWithTheRightPassword() {
         String client = client();
         for (int i = 0; i < 5; i++) {

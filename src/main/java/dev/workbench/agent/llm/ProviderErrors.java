@@ -2,6 +2,7 @@ package dev.workbench.agent.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.workbench.services.UpstreamFailures;
 import jakarta.ws.rs.WebApplicationException;
 
 /** Turns what a provider's HTTP client threw into a {@link ProviderException} with the provider's own words. */
@@ -27,8 +28,7 @@ final class ProviderErrors {
             return new ProviderException(status, provider + " answered HTTP " + status
                     + (message == null ? "" : ": " + message));
         }
-        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        return new ProviderException(provider + " connection failed: " + reason);
+        return new ProviderException(provider + " connection failed: " + UpstreamFailures.describe(failure));
     }
 
     /** The {@code error.message} of a provider's JSON error body, or the start of the body. */
