@@ -2,16 +2,14 @@ package dev.workbench.heartbeat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.workbench.support.CapturedLog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -61,30 +59,11 @@ class HeartbeatOriginAndResetTest {
 
     @Test
     void resetConnectionsLeaveNoStackTrace() throws Exception {
-        List<LogRecord> records = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.INFO.intValue() || record.getThrown() != null) {
-                    records.add(record);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(handler);
-        try {
-            // Positive control: the handler sees what the application logs.
+        try (CapturedLog log = CapturedLog.atOrAbove(Level.INFO)) {
+            // Positive control: the capture sees what the application logs.
             Logger.getLogger("dev.workbench.heartbeat.control").warning("control");
-            assertThat(records).extracting(LogRecord::getMessage).containsExactly("control");
-            records.clear();
+            assertThat(log.lines()).containsExactly("dev.workbench.heartbeat.control: control");
+            log.clear();
             for (int i = 0; i < 20; i++) {
                 Socket socket = new Socket("127.0.0.1", RestAssured.port);
                 socket.setSoTimeout(5_000);
@@ -94,9 +73,7 @@ class HeartbeatOriginAndResetTest {
                 socket.close();
             }
             Thread.sleep(600); // three heartbeat intervals: beats to the reset sockets fail meanwhile
-            assertThat(records).extracting(r -> r.getLoggerName() + ": " + r.getMessage()).isEmpty();
-        } finally {
-            root.removeHandler(handler);
+            assertThat(log.lines()).isEmpty();
         }
     }
 }

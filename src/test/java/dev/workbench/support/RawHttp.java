@@ -56,16 +56,7 @@ public final class RawHttp {
 
     /** The status code the application answers to {@code method rawTarget} with the given token. */
     public static int status(String method, String rawTarget, String token) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            socket.setSoTimeout(10_000);
-            String request = method + " " + rawTarget + " HTTP/1.1\r\n"
-                    + "Host: localhost\r\n"
-                    + "Authorization: Bearer " + token + "\r\n"
-                    + "Content-Length: 0\r\n"
-                    + "Connection: close\r\n\r\n";
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
+        try (Socket socket = send(method, rawTarget, token)) {
             InputStream in = socket.getInputStream();
             StringBuilder statusLine = new StringBuilder();
             int c;
@@ -79,16 +70,23 @@ public final class RawHttp {
 
     /** The whole answer (status line, headers, body) to {@code method rawTarget} with the given token. */
     public static String exchange(String method, String rawTarget, String token) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            socket.setSoTimeout(10_000);
-            String request = method + " " + rawTarget + " HTTP/1.1\r\n"
-                    + "Host: localhost\r\n"
-                    + "Authorization: Bearer " + token + "\r\n"
-                    + "Content-Length: 0\r\n"
-                    + "Connection: close\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
+        try (Socket socket = send(method, rawTarget, token)) {
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** {@code method rawTarget} sent byte for byte, bodiless, the connection closing after the answer. */
+    private static Socket send(String method, String rawTarget, String token) throws IOException {
+        Socket socket = new Socket("127.0.0.1", RestAssured.port);
+        socket.setSoTimeout(10_000);
+        String request = method + " " + rawTarget + " HTTP/1.1\r\n"
+                + "Host: localhost\r\n"
+                + "Authorization: Bearer " + token + "\r\n"
+                + "Content-Length: 0\r\n"
+                + "Connection: close\r\n\r\n";
+        OutputStream out = socket.getOutputStream();
+        out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        return socket;
     }
 }
