@@ -50,9 +50,16 @@ public sealed interface AgentEvent {
     record Usage(long inputTokens, long outputTokens) implements AgentEvent {
     }
 
-    /** A failure; {@code status} is what a non-streaming caller gets, the stream carries only the text. */
+    /**
+     * A failure; {@code status} (and {@code Retry-After} when a rate-limited provider gave one) is
+     * what a non-streaming caller gets, the stream carries only the text, which names the wait.
+     */
     @RegisterForReflection
-    record Error(String error, @JsonIgnore int status) implements AgentEvent {
+    record Error(String error, @JsonIgnore int status, @JsonIgnore long retryAfterSeconds) implements AgentEvent {
+
+        Error(String error, int status) {
+            this(error, status, 0);
+        }
     }
 
     /** Silence on the stream for a while: a comment keeps proxies from cutting it. */

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
 
 /**
  * {@code POST /agent/execute}: runs an agent. With {@code stream: true} (the default) the answer
@@ -45,6 +46,8 @@ public class AgentResource {
             return responses.eventStream(agents.stream(request, user).onItem().transformToIterable(frames::frame));
         }
         return responses.json(agents.complete(request, user), AgentService.Outcome::status,
-                outcome -> outcome.result() != null ? outcome.result() : new ErrorBody(outcome.detail()));
+                outcome -> outcome.result() != null ? outcome.result() : new ErrorBody(outcome.detail()),
+                outcome -> outcome.retryAfterSeconds() > 0
+                        ? Map.of("Retry-After", Long.toString(outcome.retryAfterSeconds())) : Map.of());
     }
 }

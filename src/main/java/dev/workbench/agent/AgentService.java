@@ -28,7 +28,7 @@ public class AgentService {
     private static final Logger LOG = Logger.getLogger(AgentService.class);
 
     /** The outcome of a non-streaming run: the result, or the status and detail of its failure. */
-    public record Outcome(AgentResult result, int status, String detail) {
+    public record Outcome(AgentResult result, int status, String detail, long retryAfterSeconds) {
     }
 
     private final AgentCatalog catalog;
@@ -57,8 +57,8 @@ public class AgentService {
                 .onItem().invoke(builder::accept)
                 .collect().last()
                 .map(ignored -> builder.error() == null
-                        ? new Outcome(builder.build(), 200, null)
-                        : new Outcome(null, builder.error().status(), builder.error().error()));
+                        ? new Outcome(builder.build(), 200, null, 0)
+                        : new Outcome(null, builder.error().status(), builder.error().error(), builder.error().retryAfterSeconds()));
     }
 
     private Multi<AgentEvent> execute(AgentRequest request, String user, AgentCatalog.Lookup lookup, Duration keepalive) {
@@ -91,14 +91,17 @@ public class AgentService {
     private AgentEvent toError(Throwable failure) {
         int status;
         String message;
+        long retryAfter = 0;
         switch (failure) {
             case MissingCredentialsException missing -> {
                 status = 503;
                 message = missing.getMessage();
             }
             case ProviderException provider -> {
-                status = 502;
+                // A rate-limited provider's 429 passes through with its wait; other failures are a bad gateway.
+                status = provider.status() == 429 ? 429 : 502;
                 message = provider.getMessage();
+                retryAfter = provider.retryAfterSeconds();
             }
             case AgentLimitException limit -> {
                 status = limit.status();
@@ -110,7 +113,7 @@ public class AgentService {
                 message = "Agent run failed unexpectedly";
             }
         }
-        return new AgentEvent.Error(message, status);
+        return new AgentEvent.Error(message, status, retryAfter);
     }
 
     /**
@@ -121,8 +124,10 @@ public class AgentService {
         return Multi.createFrom().emitter(emitter -> {
             AtomicLong lastSent = new AtomicLong(System.nanoTime());
             long deadline = vertx.setTimer(config.maxDuration().toMillis(), id -> emitter.fail(new AgentLimitException(504,
-                    "The run took longer than " + config.maxDuration() + " (AGENT_MAX_DURATION) and was stopped")));
-            long ticker = keepalive == null ? -1 : vertx.setPeriodic(keepalive.toMillis(), id -> {
+                    "The run took longer than " + dev.workbench.common.Durations.human(config.maxDuration()) + " (AGENT_MAX_DURATION) and was stopped")));
+            // Checked ten times per interval, so a silence is filled one interval after the last frame,
+            // not up to two (a tick just before an event would otherwise see too little silence).
+            long ticker = keepalive == null ? -1 : vertx.setPeriodic(Math.max(10, keepalive.toMillis() / 10), id -> {
                 if (System.nanoTime() - lastSent.get() >= keepalive.toNanos() - 1_000_000) {
                     lastSent.set(System.nanoTime());
                     emitter.emit(new AgentEvent.KeepAlive());

@@ -22,8 +22,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * {@code POST /command}: runs an allow-listed command in a configured repository. With
- * {@code Accept: text/event-stream} the output streams as {@code event: stdout} / {@code stderr}
- * lines, then {@code event: result} and {@code event: end}; otherwise one JSON result. A
+ * {@code Accept: text/event-stream} the output streams as {@code event: start} at once, then
+ * {@code event: stdout} / {@code stderr} lines, then {@code event: result} and {@code event: end}; otherwise one JSON result. A
  * streaming client that goes away stops its command. Commands block, so they run on virtual threads.
  */
 @Path("/command")
@@ -59,6 +59,11 @@ public class CommandResource {
 
     private Multi<Buffer> stream(CommandRequest request, String user) {
         return Multi.createFrom().emitter(emitter -> threads.submit(() -> {
+            // Headers and a first event at once, however long the command stays silent.
+            Map<String, String> start = new java.util.LinkedHashMap<>();
+            start.put("command", request.command());
+            start.put("service", request.service());
+            emitter.emit(responses.event("start", start));
             CommandService.Outcome outcome = commands.execute(request, user,
                     (name, line) -> emitter.emit(responses.event(name, Map.of("line", line))), emitter::isCancelled);
             emitter.emit(outcome.result() != null

@@ -65,9 +65,20 @@ public class StreamResponses {
 
     /** One JSON response, with the status and body {@code outcome} ends with. */
     public <T> Multi<Buffer> json(Uni<T> outcome, ToIntFunction<T> status, Function<T, Object> body) {
+        return json(outcome, status, body, done -> Map.of());
+    }
+
+    /** One JSON response, with the status, body and extra headers {@code outcome} ends with. */
+    public <T> Multi<Buffer> json(Uni<T> outcome, ToIntFunction<T> status, Function<T, Object> body,
+            Function<T, Map<String, String>> headers) {
         return RestMulti.fromUniResponse(outcome,
                 done -> Multi.createFrom().item(Buffer.buffer(bytes(body.apply(done)))),
-                done -> Map.of("Content-Type", List.of(MediaType.APPLICATION_JSON)),
+                done -> {
+                    Map<String, List<String>> all = new java.util.HashMap<>();
+                    headers.apply(done).forEach((name, value) -> all.put(name, List.of(value)));
+                    all.put("Content-Type", List.of(MediaType.APPLICATION_JSON));
+                    return all;
+                },
                 status::applyAsInt);
     }
 

@@ -48,9 +48,11 @@ public class DeployService {
         }
         String token = credentials(strategy);
         String app = config.appTemplate().orElse(DeployConfig.DEFAULT_APP_TEMPLATE).replace("{service}", request.service()).replace("{target}", request.target());
-        String version = request.versionOrLatest();
-        String image = config.imageRepository().replace("{app}", app).replace("{service}", request.service())
-                + (version.startsWith("sha256:") ? "@" : ":") + version;
+        String requested = request.versionOrLatest();
+        String requestedImage = config.imageRepository().replace("{app}", app).replace("{service}", request.service())
+                + (requested.startsWith("sha256:") ? "@" : ":") + requested;
+        String version = requested;
+        String image = requestedImage;
         String id = history.newId(request.service(), ZonedDateTime.now(ZoneOffset.UTC).format(STAMP));
         String url = "https://" + app + ".fly.dev";
         List<String> logs = new ArrayList<>();
@@ -60,15 +62,18 @@ public class DeployService {
         try {
             if ("github".equals(strategy)) {
                 runUrl = github.dispatch(token, config.githubRepository().orElseThrow(), request.target(), request.service(),
-                        version, logs).orElse(null);
+                        requested, logs).orElse(null);
             } else if (request.isRollback()) {
                 Map<String, String> previous = history.previous(app).orElseThrow(() ->
                         new DeployException("No earlier deployment of " + app + " is recorded to roll back to"));
-                logs.add("Rolling " + app + " back to the images before its last deployment");
+                // The result names what is restored, not "latest".
+                image = String.join(", ", new java.util.LinkedHashSet<>(previous.values()));
+                version = String.join(", ", previous.values().stream().map(DeployService::versionOf).distinct().toList());
+                logs.add("Rolling " + app + " back to the images before its last deployment: " + image);
                 history.rememberPrevious(app, fly.roll(token, app, machine -> previous.get(machine.id()), logs));
             } else {
-                logs.add("Deploying " + image + " to " + app);
-                history.rememberPrevious(app, fly.roll(token, app, machine -> image, logs));
+                logs.add("Deploying " + requestedImage + " to " + app);
+                history.rememberPrevious(app, fly.roll(token, app, machine -> requestedImage, logs));
             }
             logs.add("Deployment " + id + " succeeded");
         } catch (DeployException e) {
@@ -81,6 +86,16 @@ public class DeployService {
                 + (request.isRollback() ? " rollback" : ""), request.service(), result.status(), null,
                 (System.nanoTime() - start) / 1_000_000, error != null ? error : String.join("\n", logs));
         return result;
+    }
+
+    /** The tag or digest of an image reference: {@code 1.4.2} of {@code registry/app:1.4.2}. */
+    static String versionOf(String image) {
+        int at = image.lastIndexOf('@');
+        if (at >= 0) {
+            return image.substring(at + 1);
+        }
+        int colon = image.lastIndexOf(':');
+        return colon > image.lastIndexOf('/') ? image.substring(colon + 1) : "latest";
     }
 
     public Optional<DeployResult> find(String id) {

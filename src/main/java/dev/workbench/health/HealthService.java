@@ -57,10 +57,10 @@ public class HealthService {
             return Uni.createFrom().item(new ServiceHealth(service.name(), ServiceHealth.OFFLINE, url, null,
                     "not checked: TESTING is on"));
         }
-        return client.healthStatus(service, timeout)
-                .map(status -> status == 200
+        return client.health(service, timeout)
+                .map(answer -> answer.status() == 200 && answer.problem() == null
                         ? new ServiceHealth(service.name(), ServiceHealth.ONLINE, url, null, null)
-                        : new ServiceHealth(service.name(), ServiceHealth.DEGRADED, url, status, null))
+                        : new ServiceHealth(service.name(), ServiceHealth.DEGRADED, url, answer.status(), answer.problem()))
                 .onFailure().recoverWithItem(failure -> new ServiceHealth(service.name(), ServiceHealth.OFFLINE, url, null,
                         UpstreamFailures.isTimeout(failure)
                                 ? "no answer within " + timeout.toMillis() + " ms"

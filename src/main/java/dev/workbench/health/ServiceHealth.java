@@ -6,7 +6,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * One tool service's health: {@code online} (its /health answered 200), {@code degraded} (answered
- * something else, in {@code status_code}) or {@code offline} (no answer, {@code error} says why).
+ * something else, in {@code status_code}, or an answer over 4 KiB, {@code error} says so) or
+ * {@code offline} (no answer, {@code error} says why).
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)

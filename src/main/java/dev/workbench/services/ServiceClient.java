@@ -1,8 +1,6 @@
 package dev.workbench.services;
 
 import dev.workbench.proxy.ProxyConfig;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
-import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
@@ -20,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -36,7 +33,6 @@ public class ServiceClient {
 
     private static final int POOL_SIZE = 64;
 
-    private final Map<String, ServiceRestClient> restClients = new HashMap<>();
     private final Map<String, HttpClient> httpClients = new HashMap<>();
     private final Map<String, TypedGuard<Uni<UpstreamResponse>>> breakers = new HashMap<>();
     private final long maxResponseBytes;
@@ -58,13 +54,6 @@ public class ServiceClient {
                     .done()
                     .build());
             long timeout = service.timeout().toMillis();
-            restClients.put(service.id(), QuarkusRestClientBuilder.newBuilder()
-                    .baseUri(service.url())
-                    .connectTimeout(timeout, TimeUnit.MILLISECONDS)
-                    .readTimeout(timeout, TimeUnit.MILLISECONDS)
-                    .property("microprofile.rest.client.disable.default.mapper", true)
-                    .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, POOL_SIZE)
-                    .build(ServiceRestClient.class));
             httpClients.put(service.id(), vertx.createHttpClient(new HttpClientOptions()
                     .setConnectTimeout((int) Math.min(timeout, Integer.MAX_VALUE))
                     .setMaxPoolSize(POOL_SIZE)
@@ -72,15 +61,52 @@ public class ServiceClient {
         }
     }
 
-    /** The status code of {@code GET {url}/health}, or a failure if none came within {@code timeout}. */
-    public Uni<Integer> healthStatus(ToolService service, Duration timeout) {
-        return restClients.get(service.id()).health()
-                .map(response -> {
-                    int status = response.getStatus();
-                    response.close();
-                    return status;
+    /** What {@code GET {url}/health} answered: its status, and what was wrong with the answer, if anything. */
+    public record HealthAnswer(int status, String problem) {
+    }
+
+    /** Most bytes of a health answer read: a service's health is a status, not a document. */
+    static final int MAX_HEALTH_BYTES = 4 * 1024;
+
+    /**
+     * {@code GET {url}/health}, reading at most {@value #MAX_HEALTH_BYTES} bytes of the answer
+     * while it arrives (a larger one is a problem, and its connection is closed), or a failure if
+     * none came within {@code timeout}.
+     */
+    public Uni<HealthAnswer> health(ToolService service, Duration timeout) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
+                .setAbsoluteURI(service.base() + "/health")
+                .setIdleTimeout(timeout.toMillis());
+        String tooLarge = "health answer larger than " + MAX_HEALTH_BYTES / 1024 + " KiB";
+        return httpClients.get(service.id()).request(options)
+                .chain(request -> request.send())
+                .chain(response -> {
+                    String declared = response.getHeader("Content-Length");
+                    if (declared != null && declared.chars().allMatch(Character::isDigit) && declared.length() < 19
+                            && Long.parseLong(declared) > MAX_HEALTH_BYTES) {
+                        return response.request().connection().close()
+                                .onItemOrFailure().transform((ignored, failure) -> new HealthAnswer(response.statusCode(), tooLarge));
+                    }
+                    AtomicLong received = new AtomicLong();
+                    return response.toMulti()
+                            .onItem().invoke(chunk -> {
+                                if (received.addAndGet(chunk.length()) > MAX_HEALTH_BYTES) {
+                                    throw new HealthTooLarge();
+                                }
+                            })
+                            .onItem().ignoreAsUni()
+                            .map(ignored -> new HealthAnswer(response.statusCode(), null))
+                            .onFailure(HealthTooLarge.class).call(() -> response.request().connection().close())
+                            .onFailure(HealthTooLarge.class).recoverWithItem(new HealthAnswer(response.statusCode(), tooLarge));
                 })
                 .ifNoItem().after(timeout).failWith(() -> new java.util.concurrent.TimeoutException("timed out after " + timeout.toMillis() + " ms"));
+    }
+
+    /** A health answer past its cap: stops reading it. */
+    private static final class HealthTooLarge extends RuntimeException {
+        HealthTooLarge() {
+            super(null, null, false, false);
+        }
     }
 
     /**
@@ -140,14 +166,5 @@ public class ServiceClient {
     @PreDestroy
     void close() {
         httpClients.values().forEach(HttpClient::closeAndForget);
-        restClients.values().forEach(client -> {
-            if (client instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception ignored) {
-                    // closing at shutdown; nothing to report to
-                }
-            }
-        });
     }
 }

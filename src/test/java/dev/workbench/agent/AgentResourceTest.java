@@ -268,6 +268,61 @@ class AgentResourceTest {
     }
 
     @Test
+    void aRateLimitedProvidersRetryAfterReachesTheCaller() {
+        FakeLlm.Reply limited = (request, vertx) -> request.response().setStatusCode(429).putHeader("Retry-After", "7")
+                .putHeader("Content-Type", "application/json").end("{\"error\":{\"message\":\"Rate limit reached\"}}");
+        llm.script(limited);
+        Sse.execute("""
+                {"agent":"developer","stream":false,"messages":[{"role":"user","content":"hi"}]}""")
+                .then().statusCode(429).header("Retry-After", "7")
+                .body("detail", equalTo("OpenAI answered HTTP 429: Rate limit reached; retry after 7s"));
+        llm.script(limited);
+        assertThat(Sse.execute("""
+                {"agent":"developer","messages":[{"role":"user","content":"hi"}]}""").then().extract().asString())
+                .contains("event: error\ndata: {\"error\":\"OpenAI answered HTTP 429: Rate limit reached; retry after 7s\"}");
+    }
+
+    @Test
+    void anOpenAiStreamThatEndsWithoutDoneIsAnErrorNotAnAnswer() {
+        llm.script(FakeLlm.events(0, new FakeLlm.OpenAi().text("partial ", "answer").unfinished()));
+        List<String[]> events = Sse.events(Sse.execute("""
+                {"agent":"developer","messages":[{"role":"user","content":"hi"}]}""").then().statusCode(200).extract().asString());
+        assertThat(events).extracting(e -> e[0]).containsExactly("thinking", "message", "message", "error", "end");
+        assertThat(new JsonObject(events.get(3)[1]).getString("error"))
+                .isEqualTo("OpenAI's stream ended early, without [DONE]; the partial answer is discarded");
+        assertThat(events).noneMatch(e -> e[1].contains("\"content\""));
+
+        llm.script(FakeLlm.events(0, new FakeLlm.OpenAi().text("partial ", "answer").unfinished()));
+        Sse.execute("""
+                {"agent":"developer","stream":false,"messages":[{"role":"user","content":"hi"}]}""")
+                .then().statusCode(502).body("detail", equalTo("OpenAI's stream ended early, without [DONE]; the partial answer is discarded"));
+    }
+
+    @Test
+    void anAnthropicStreamThatEndsWithoutMessageStopIsAnError() {
+        llm.script(FakeLlm.events(0, new FakeLlm.Anthropic().text("partial ", "answer").unfinished()));
+        Sse.execute("""
+                {"stream":false,"messages":[{"role":"user","content":"hi"}]}""")
+                .then().statusCode(502)
+                .body("detail", equalTo("Anthropic's stream ended early, without message_stop; the partial answer is discarded"));
+    }
+
+    @Test
+    void aProviderThatStallsAfterThreeTokensIsAnErrorOneTimeoutLater() {
+        // The test profile's LLM_TIMEOUT is 5s; AGENT_MAX_DURATION is far longer.
+        llm.script(FakeLlm.hangAfter(new FakeLlm.OpenAi().text("one ", "two ", "three").unfinished()));
+        long start = System.nanoTime();
+        List<String[]> events = Sse.events(Sse.execute("""
+                {"agent":"developer","messages":[{"role":"user","content":"hi"}]}""").then().statusCode(200).extract().asString());
+        java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - start);
+        assertThat(events).extracting(e -> e[0]).containsSubsequence("message", "message", "message", "error", "end");
+        assertThat(new JsonObject(events.get(events.size() - 2)[1]).getString("error"))
+                .isEqualTo("OpenAI went silent: no data for 5s (LLM_TIMEOUT)");
+        assertThat(took).isBetween(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(20));
+        assertThat(llm.closedEarly()).isEqualTo(1);
+    }
+
+    @Test
     void aMalformedChunkIsAnError() {
         llm.script(FakeLlm.events(0, List.of("event: content_block_delta\ndata: {not json\n\n")));
         assertThat(Sse.execute("""

@@ -177,6 +177,19 @@ class CommandResourceTest {
     }
 
     @Test
+    void aStreamedCommandSendsItsHeadersAndAStartEventBeforeItPrintsAnything() throws Exception {
+        long start = System.nanoTime();
+        try (java.net.Socket socket = RawHttp.openPost("/command", "{\"command\":\"migrate\",\"service\":\"api\"}",
+                "Accept: text/event-stream")) {
+            String head = RawHttp.readUntil(socket, "event: start\ndata: {\"command\":\"migrate\",\"service\":\"api\"}\n\n");
+            // migrate prints nothing until COMMAND_TIMEOUT (2s) kills it
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofMillis(1500));
+            assertThat(head).startsWith("HTTP/1.1 200").contains("text/event-stream");
+            assertThat(RawHttp.readUntil(socket, "event: end")).contains("\"status\":\"timeout\"");
+        }
+    }
+
+    @Test
     void anUnknownServiceIs404AndAudited() throws Exception {
         int before = auditLines().size();
         command("git status", "nope").then().statusCode(404).body("detail", equalTo("Service nope not found"));

@@ -104,6 +104,8 @@ class DeployResourceTest {
         apis.app(APP, "registry.fly.io/sophia-api-staging:1.0.0", "m1", "m2");
         deploy("{\"target\":\"staging\",\"service\":\"api\",\"version\":\"1.1.0\"}").then().body("status", equalTo("success"));
         deploy("{\"target\":\"staging\",\"service\":\"api\",\"rollback\":true}").then().statusCode(200)
+                .body("version", equalTo("1.0.0"))
+                .body("image", equalTo("registry.fly.io/sophia-api-staging:1.0.0"))
                 .body("status", equalTo("success"));
         assertThat(apis.image(APP, "m1")).isEqualTo("registry.fly.io/sophia-api-staging:1.0.0");
         assertThat(apis.image(APP, "m2")).isEqualTo("registry.fly.io/sophia-api-staging:1.0.0");

@@ -52,6 +52,44 @@ class HealthResourceTest {
     }
 
     @Test
+    void aHealthAnswerOverFourKiBIsDegradedAndNotReadToItsEnd() {
+        // 64 MiB without a declared length, and 10 MiB with one: neither is read past 4 KiB.
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        ToolServicesResource.service("memory").answerWith((request, body) -> {
+            io.vertx.core.http.HttpServerResponse response = request.response().setChunked(true)
+                    .putHeader("Content-Type", "application/json");
+            io.vertx.core.buffer.Buffer chunk = io.vertx.core.buffer.Buffer.buffer(new byte[64 * 1024]);
+            writeUntilClosed(response, chunk, 1024, written);
+        });
+        ToolServicesResource.service("vector").answerWith((request, body) -> request.response()
+                .putHeader("Content-Type", "application/json").end(io.vertx.core.buffer.Buffer.buffer(new byte[10 * 1024 * 1024])));
+        given().when().get("/health").then().statusCode(200)
+                .body("status", equalTo("degraded"))
+                .body("services.memory.status", equalTo("degraded"))
+                .body("services.memory.status_code", equalTo(200))
+                .body("services.memory.error", equalTo("health answer larger than 4 KiB"))
+                .body("services.vector.status", equalTo("degraded"))
+                .body("services.vector.error", equalTo("health answer larger than 4 KiB"))
+                .body("services.git.status", equalTo("online"));
+        // The stream was cut long before its 64 MiB were written.
+        assertThat(written.get()).isLessThan(1024);
+    }
+
+    private static void writeUntilClosed(io.vertx.core.http.HttpServerResponse response, io.vertx.core.buffer.Buffer chunk,
+            int left, java.util.concurrent.atomic.AtomicInteger written) {
+        if (response.closed() || left == 0) {
+            if (!response.closed()) {
+                response.end();
+            }
+            return;
+        }
+        response.write(chunk).onComplete(done -> {
+            written.incrementAndGet();
+            io.vertx.core.Vertx.currentContext().owner().setTimer(1, id -> writeUntilClosed(response, chunk, left - 1, written));
+        });
+    }
+
+    @Test
     void aFifthServiceExistsByConfigurationAlone() {
         given().when().get("/health")
                 .then().statusCode(200)

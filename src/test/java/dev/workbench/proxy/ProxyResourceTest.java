@@ -139,6 +139,29 @@ class ProxyResourceTest {
         assertThat(memory().received()).isEmpty();
     }
 
+    @Test
+    void aChunkedRequestBodyOver1MiBIs413AndNotForwarded() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /mcp/memory/store HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            byte[] chunk = new byte[64 * 1024];
+            java.util.Arrays.fill(chunk, (byte) 'a');
+            for (int i = 0; i < 17; i++) { // 1.06 MiB, no length declared
+                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                out.write(chunk);
+                out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+            out.write("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 413 ").contains("\"detail\":\"Request body too large: at most 1048576 bytes\"");
+        }
+        assertThat(memory().received()).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"})
     void onlyGetAndPostAreProxied(String method) {

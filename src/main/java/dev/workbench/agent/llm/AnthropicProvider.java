@@ -18,8 +18,10 @@ final class AnthropicProvider implements LlmProvider {
     private final AnthropicRestClient client;
     private final String apiKey;
     private final ObjectMapper json;
+    private final java.time.Duration idle;
 
-    AnthropicProvider(AnthropicRestClient client, String apiKey, ObjectMapper json) {
+    AnthropicProvider(AnthropicRestClient client, String apiKey, ObjectMapper json, java.time.Duration idle) {
+        this.idle = idle;
         this.client = client;
         this.apiKey = apiKey;
         this.json = json;
@@ -35,7 +37,13 @@ final class AnthropicProvider implements LlmProvider {
         return Multi.createFrom().deferred(() -> {
             Decoder decoder = new Decoder();
             return client.messages(apiKey, VERSION, body(request))
+                    // LLM_TIMEOUT bounds every gap between two events (Anthropic pings while it thinks).
+                    .ifNoItem().after(idle).failWith(() -> ProviderErrors.silent("Anthropic", idle))
                     .onItem().transformToIterable(decoder::decode)
+                    // A body that ends without message_stop was cut: what came is not the answer.
+                    .onCompletion().switchTo(() -> decoder.stopped
+                            ? Multi.createFrom().empty()
+                            : Multi.createFrom().failure(ProviderErrors.endedEarly("Anthropic", "message_stop")))
                     .onFailure().transform(failure -> ProviderErrors.translate("Anthropic", failure));
         });
     }
@@ -102,6 +110,7 @@ final class AnthropicProvider implements LlmProvider {
     private final class Decoder {
 
         private final Map<Integer, Block> blocks = new HashMap<>();
+        private boolean stopped;
 
         List<LlmEvent> decode(String data) {
             JsonNode event;
@@ -112,6 +121,9 @@ final class AnthropicProvider implements LlmProvider {
             }
             List<LlmEvent> out = new ArrayList<>(1);
             int index = event.path("index").asInt(-1);
+            if ("message_stop".equals(event.path("type").asText())) {
+                stopped = true;
+            }
             switch (event.path("type").asText()) {
                 case "message_start" -> {
                     JsonNode usage = event.path("message").path("usage");

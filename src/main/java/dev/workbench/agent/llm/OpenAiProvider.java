@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Multi;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -16,12 +17,14 @@ final class OpenAiProvider implements LlmProvider {
     private final String authorization;
     private final String label;
     private final ObjectMapper json;
+    private final Duration idle;
 
-    OpenAiProvider(OpenAiRestClient client, String apiKey, String label, ObjectMapper json) {
+    OpenAiProvider(OpenAiRestClient client, String apiKey, String label, ObjectMapper json, Duration idle) {
         this.client = client;
         this.authorization = apiKey == null ? null : "Bearer " + apiKey;
         this.label = label;
         this.json = json;
+        this.idle = idle;
     }
 
     @Override
@@ -34,8 +37,13 @@ final class OpenAiProvider implements LlmProvider {
         return Multi.createFrom().deferred(() -> {
             Decoder decoder = new Decoder();
             return client.chatCompletions(authorization, body(request))
+                    // LLM_TIMEOUT bounds every gap between two chunks, not only the wait for the first.
+                    .ifNoItem().after(idle).failWith(() -> ProviderErrors.silent(label, idle))
                     .onItem().transformToIterable(decoder::decode)
-                    .onCompletion().switchTo(() -> Multi.createFrom().iterable(decoder.flushToolCalls()))
+                    // A body that ends without [DONE] was cut: what came is not the answer.
+                    .onCompletion().switchTo(() -> decoder.done
+                            ? Multi.createFrom().iterable(decoder.flushToolCalls())
+                            : Multi.createFrom().failure(ProviderErrors.endedEarly(label, "[DONE]")))
                     .onFailure().transform(failure -> ProviderErrors.translate(label, failure));
         });
     }
@@ -85,9 +93,14 @@ final class OpenAiProvider implements LlmProvider {
     private final class Decoder {
 
         private final TreeMap<Integer, PartialCall> calls = new TreeMap<>();
+        private boolean done;
 
         List<LlmEvent> decode(String data) {
-            if (data.isBlank() || data.trim().equals("[DONE]")) {
+            if (data.trim().equals("[DONE]")) {
+                done = true;
+                return List.of();
+            }
+            if (data.isBlank()) {
                 return List.of();
             }
             JsonNode chunk;

@@ -25,10 +25,31 @@ final class ProviderErrors {
             } catch (RuntimeException unreadable) {
                 // the status alone still says what happened
             }
+            long retryAfter = status == 429 ? retryAfterSeconds(web.getResponse().getHeaderString("Retry-After")) : 0;
             return new ProviderException(status, provider + " answered HTTP " + status
-                    + (message == null ? "" : ": " + message));
+                    + (message == null ? "" : ": " + message)
+                    + (retryAfter > 0 ? "; retry after " + retryAfter + "s" : ""), retryAfter);
         }
         return new ProviderException(provider + " connection failed: " + UpstreamFailures.describe(failure));
+    }
+
+    /** The seconds of a {@code Retry-After} header given in seconds (an HTTP date counts as none), at most a day. */
+    static long retryAfterSeconds(String header) {
+        if (header == null || !header.trim().matches("[0-9]{1,9}")) {
+            return 0;
+        }
+        return Math.min(86_400, Long.parseLong(header.trim()));
+    }
+
+    /** A stream with no data for longer than {@code LLM_TIMEOUT}. */
+    static ProviderException silent(String provider, java.time.Duration idle) {
+        return new ProviderException(provider + " went silent: no data for " + dev.workbench.common.Durations.human(idle)
+                + " (LLM_TIMEOUT)");
+    }
+
+    /** A stream whose body ended without its terminal event. */
+    static ProviderException endedEarly(String provider, String terminal) {
+        return new ProviderException(provider + "'s stream ended early, without " + terminal + "; the partial answer is discarded");
     }
 
     /** The {@code error.message} of a provider's JSON error body, or the start of the body. */

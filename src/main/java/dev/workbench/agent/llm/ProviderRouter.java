@@ -41,14 +41,14 @@ public class ProviderRouter {
     ProviderRouter(LlmConfig config, ObjectMapper json, Vertx vertx) {
         this.config = config;
         this.anthropic = config.anthropicApiKey()
-                .map(key -> new AnthropicProvider(client(config.anthropicBaseUrl(), AnthropicRestClient.class), key, json))
+                .map(key -> new AnthropicProvider(client(config.anthropicBaseUrl(), AnthropicRestClient.class), key, json, config.timeout()))
                 .orElse(null);
         boolean openAiUsable = config.openaiApiKey().isPresent() || !config.openaiBaseUrl().equals(OPENAI_DEFAULT);
         this.openai = openAiUsable
-                ? new OpenAiProvider(client(config.openaiBaseUrl(), OpenAiRestClient.class), config.openaiApiKey().orElse(null), "OpenAI", json)
+                ? new OpenAiProvider(client(config.openaiBaseUrl(), OpenAiRestClient.class), config.openaiApiKey().orElse(null), "OpenAI", json, config.timeout())
                 : null;
         this.ollama = new OpenAiProvider(client(URI.create(stripSlash(config.ollamaBaseUrl()) + "/v1"), OpenAiRestClient.class),
-                null, "Ollama", json);
+                null, "Ollama", json, config.timeout());
         this.probeClient = vertx.createHttpClient();
     }
 
