@@ -3,6 +3,7 @@ package dev.workbench.agent;
 import dev.workbench.agent.llm.ChatMessage;
 import dev.workbench.agent.llm.MissingCredentialsException;
 import dev.workbench.agent.llm.ProviderException;
+import dev.workbench.common.ShutdownSignal;
 import dev.workbench.common.ApiException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -37,11 +38,14 @@ public class AgentService {
     private final Vertx vertx;
     private final AtomicInteger running = new AtomicInteger();
 
-    AgentService(AgentCatalog catalog, AgentRunner runner, AgentConfig config, Vertx vertx) {
+    private final ShutdownSignal shutdown;
+
+    AgentService(AgentCatalog catalog, AgentRunner runner, AgentConfig config, Vertx vertx, ShutdownSignal shutdown) {
         this.catalog = catalog;
         this.runner = runner;
         this.config = config;
         this.vertx = vertx;
+        this.shutdown = shutdown;
     }
 
     /** The events of a streamed run, ending with {@code end}; bad requests fail before anything streams. */
@@ -133,11 +137,18 @@ public class AgentService {
                     emitter.emit(new AgentEvent.KeepAlive());
                 }
             });
+            // A SIGTERM ends the run with one error event (and end), not mid-token.
+            AutoCloseable onShutdown = shutdown.register(() -> emitter.fail(new AgentLimitException(503, ShutdownSignal.MESSAGE)));
             Cancellable subscription = events.subscribe().with(event -> {
                 lastSent.set(System.nanoTime());
                 emitter.emit(event);
             }, emitter::fail, emitter::complete);
             emitter.onTermination(() -> {
+                try {
+                    onShutdown.close();
+                } catch (Exception ignored) {
+                    // removing a listener cannot fail
+                }
                 vertx.cancelTimer(deadline);
                 if (ticker >= 0) {
                     vertx.cancelTimer(ticker);

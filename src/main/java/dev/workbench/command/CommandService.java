@@ -1,6 +1,7 @@
 package dev.workbench.command;
 
 import dev.workbench.common.AuditLog;
+import dev.workbench.common.ShutdownSignal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -28,11 +29,14 @@ public class CommandService {
     private final ProcessRunner runner;
     private final Sandbox sandbox;
     private final AuditLog audit;
+    private final ShutdownSignal shutdown;
     private final CommandConfig config;
     private final Semaphore slots;
     private final Map<String, String> baseEnvironment = new HashMap<>();
 
-    CommandService(RepositoriesConfig repositories, CommandConfig config, ProcessRunner runner, Sandbox sandbox, AuditLog audit) {
+    CommandService(RepositoriesConfig repositories, CommandConfig config, ProcessRunner runner, Sandbox sandbox, AuditLog audit,
+            ShutdownSignal shutdown) {
+        this.shutdown = shutdown;
         this.repositories = repositories.all();
         this.policy = new CommandPolicy(config.safeCommandsOnly(), config.allowFullPrivilegeCommands());
         this.runner = runner;
@@ -51,7 +55,10 @@ public class CommandService {
         });
     }
 
-    /** Runs a request; {@code cancelled} turning true kills a running command (its client went away). */
+    /**
+     * Runs a request; {@code cancelled} turning true kills a running command (its client went away),
+     * and so does the start of a shutdown (then the answer is 503, and the audit line says {@code cancelled}).
+     */
     public Outcome execute(CommandRequest request, String user, ProcessRunner.Lines lines, java.util.function.BooleanSupplier cancelled) {
         RepositoriesConfig.Repository repository = repositories.get(request.service());
         String line = request.argsOrEmpty().isEmpty() ? request.command()
@@ -74,10 +81,15 @@ public class CommandService {
             return new Outcome(503, null, "The command sandbox does not work here (" + unavailable
                     + "); install bubblewrap, or set COMMAND_SANDBOX=none to run commands without it");
         }
+        if (shutdown.isShuttingDown()) {
+            audit.record(user, line, request.service(), "rejected", null, 0, ShutdownSignal.MESSAGE);
+            return new Outcome(503, null, ShutdownSignal.MESSAGE);
+        }
         if (!slots.tryAcquire()) {
             audit.record(user, line, request.service(), "rejected", null, 0, "too many commands");
             return new Outcome(429, null, "Too many commands at once (COMMAND_MAX_CONCURRENT=" + config.maxConcurrent() + ")");
         }
+        shutdown.enter();
         try {
             Map<String, String> environment = new HashMap<>(baseEnvironment);
             environment.putAll(run.environment());
@@ -88,11 +100,16 @@ public class CommandService {
                 LOG.warnf("Running without a sandbox (COMMAND_SANDBOX=none) in %s: %s", request.service(), run.handler());
             }
             CommandResult result = runner.run(sandbox.wrap(run.argv(), directory, run.network()), directory,
-                    environment, config.timeout(), config.maxOutput().asLongValue(), lines, cancelled);
+                    environment, config.timeout(), config.maxOutput().asLongValue(), lines,
+                    () -> cancelled.getAsBoolean() || shutdown.isShuttingDown());
             record(user, line, request.service(), result, sandbox.name());
+            if (CommandResult.CANCELLED.equals(result.status()) && shutdown.isShuttingDown()) {
+                return new Outcome(503, null, ShutdownSignal.MESSAGE);
+            }
             return new Outcome(200, result, null);
         } finally {
             slots.release();
+            shutdown.leave();
         }
     }
 

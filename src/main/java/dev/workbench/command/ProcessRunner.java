@@ -87,7 +87,7 @@ public class ProcessRunner {
             killTree(process);
         }
         if (stopped) {
-            err.note("Killed: the client went away");
+            err.note("Killed: cancelled (the client went away, or the server is shutting down)");
         } else if (!finished) {
             err.note("Killed after " + timeout.toSeconds() + " s (COMMAND_TIMEOUT)");
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,9 +20,10 @@ import org.jboss.logging.Logger;
 /**
  * Appends one JSON line per command or deployment, refused ones included. Each line is one write under a
  * file lock, so concurrent calls (and other processes) never interleave; known secrets and
- * token-shaped strings are replaced by {@code ***} before anything is written.
+ * token-shaped strings are replaced by {@code ***} before anything is written. A singleton, injected
+ * as itself rather than a client proxy, so it writes until the very end of shutdown.
  */
-@ApplicationScoped
+@jakarta.inject.Singleton
 @io.quarkus.runtime.Startup
 public class AuditLog {
 

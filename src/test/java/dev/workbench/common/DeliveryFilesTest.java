@@ -106,6 +106,11 @@ class DeliveryFilesTest {
         assertThat(stream(http.path("checks")).map(c -> c.path("path").asText()).toList())
                 .containsExactlyInAnyOrder("/q/health/live", "/q/health/ready");
         assertThat(fly.path("build").path("dockerfile").asText()).isEqualTo("Dockerfile");
+        // Fly's SIGKILL comes kill_timeout after its SIGTERM: the grace period must end before it.
+        java.time.Duration kill = java.time.Duration.parse("PT" + fly.path("kill_timeout").asText().toUpperCase());
+        java.time.Duration grace = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.shutdown.timeout", java.time.Duration.class);
+        assertThat(grace).isLessThan(kill);
         String flyText = Files.readString(ROOT.resolve("fly.toml"));
         assertThat(flyText).contains("fly secrets set").doesNotContainPattern("JWT_SECRET_KEY\\s*=\\s*\"");
     }

@@ -1,0 +1,166 @@
+package dev.workbench.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.workbench.support.FakeLlm;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SIGTERM to the packaged application, as Fly sends it on every auto-stop, with 20 agent streams,
+ * 5 streamed commands and 1 JSON command in flight: every stream gets {@code server is shutting
+ * down} and {@code end}, the JSON command 503, every command is audited as {@code cancelled} and
+ * leaves no process, and the process exits well within {@code SHUTDOWN_GRACE}.
+ */
+class GracefulShutdownIT {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final String SLEEP = "319";
+
+    @Test
+    void sigtermEndsEveryStreamCancelsEveryCommandAndExitsInTime() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        FakeLlm llm = new FakeLlm(vertx);
+        Path root = Files.createTempDirectory("workbench-shutdown");
+        Path repo = Files.createDirectories(root.resolve("repo"));
+        Path audit = root.resolve("audit.jsonl");
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        for (int i = 0; i < 20; i++) {
+            llm.script(FakeLlm.hangAfter(new FakeLlm.Anthropic().text("tok").unfinished()));
+        }
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(root.resolve("app.log").toFile());
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("ANTHROPIC_API_KEY", "sk-ant-test-key-for-shutdown");
+        builder.environment().put("ANTHROPIC_BASE_URL", llm.url());
+        builder.environment().put("AUDIT_LOG", audit.toString());
+        builder.environment().put("COMMAND_MAX_CONCURRENT", "10");
+        builder.environment().put("AGENT_KEEPALIVE", "60s");
+        builder.environment().put("WORKBENCH_REPOSITORIES_API_PATH", repo.toString());
+        builder.environment().put("WORKBENCH_REPOSITORIES_API_COMMANDS_BACKUP", "sh -c \"echo started; sleep " + SLEEP + "\"");
+        Process app = builder.start();
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            waitUntilUp(port);
+            String token = token(port);
+            List<Socket> agents = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                Socket socket = post(port, token, "/agent/execute", "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", true);
+                readUntil(socket, "{\"token\":\"tok\"}");
+                agents.add(socket);
+            }
+            List<Socket> commands = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                Socket socket = post(port, token, "/command", "{\"command\":\"backup\",\"service\":\"api\"}", true);
+                readUntil(socket, "{\"line\":\"started\"}");
+                commands.add(socket);
+            }
+            Socket json = post(port, token, "/command", "{\"command\":\"backup\",\"service\":\"api\"}", false);
+            sockets.addAll(agents);
+            sockets.addAll(commands);
+            sockets.add(json);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> sleeps() == 6);
+
+            long start = System.nanoTime();
+            app.destroy(); // SIGTERM
+            List<CompletableFuture<String>> rests = sockets.stream()
+                    .map(socket -> CompletableFuture.supplyAsync(() -> readToEnd(socket))).toList();
+            assertThat(app.waitFor(20, TimeUnit.SECONDS)).as("exited within SHUTDOWN_GRACE").isTrue();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(took).isLessThan(Duration.ofSeconds(20));
+
+            for (int i = 0; i < 25; i++) {
+                assertThat(rests.get(i).get(5, TimeUnit.SECONDS)).as("stream " + i)
+                        .contains("event: error\ndata: {\"error\":\"server is shutting down\"}")
+                        .contains("event: end\ndata: [DONE]");
+            }
+            assertThat(rests.get(25).get(5, TimeUnit.SECONDS)).contains(" 503 ").contains("{\"detail\":\"server is shutting down\"}");
+            List<JsonObject> lines = Files.readAllLines(audit).stream().map(JsonObject::new).toList();
+            assertThat(lines).hasSize(6).allSatisfy(line -> assertThat(line.getString("status")).isEqualTo("cancelled"));
+            assertThat(sleeps()).as("sleeps left running").isZero();
+            assertThat(llm.closedEarly()).isEqualTo(20);
+            System.out.println("SIGTERM to exit with 26 requests in flight: " + took.toMillis() + " ms");
+        } finally {
+            app.destroyForcibly();
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+            vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static long sleeps() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.endsWith("/sleep")).orElse(false)
+                && p.info().arguments().map(a -> a.length == 1 && a[0].equals(SLEEP)).orElse(false)).count();
+    }
+
+    private static void waitUntilUp(int port) {
+        HttpClient client = HttpClient.newHttpClient();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() ->
+                client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/live")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    }
+
+    private static String token(int port) throws Exception {
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"ceo\",\"password\":\"admin\"}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return new JsonObject(body).getString("access_token");
+    }
+
+    private static Socket post(int port, String token, String path, String body, boolean stream) throws IOException {
+        Socket socket = new Socket("127.0.0.1", port);
+        socket.setSoTimeout(30_000);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String request = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token + "\r\n"
+                + "Content-Type: application/json\r\n" + (stream ? "Accept: text/event-stream\r\n" : "")
+                + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n";
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().write(bytes);
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    private static void readUntil(Socket socket, String marker) throws IOException {
+        InputStream in = socket.getInputStream();
+        StringBuilder seen = new StringBuilder();
+        byte[] buffer = new byte[1024];
+        while (!seen.toString().contains(marker)) {
+            int n = in.read(buffer);
+            if (n < 0) {
+                throw new AssertionError("ended before " + marker + ": " + seen);
+            }
+            seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String readToEnd(Socket socket) {
+        try {
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "read failed: " + e.getMessage();
+        }
+    }
+}
