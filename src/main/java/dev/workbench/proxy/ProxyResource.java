@@ -6,6 +6,7 @@ import dev.workbench.services.UpstreamResponse;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -42,15 +43,15 @@ public class ProxyResource {
     }
 
     @GET
-    public Uni<Response> get(@Context HttpServerRequest request) {
+    public Uni<Response> get(@Context HttpServerRequest request, @Context RoutingContext context) {
         return proxy.forward(HttpMethod.GET, request.path(), request.query(), null,
-                request.getHeader(HttpHeaders.ACCEPT), null).map(ProxyResource::toResponse);
+                request.getHeader(HttpHeaders.ACCEPT), null).map(upstream -> toResponse(upstream, context));
     }
 
     @POST
-    public Uni<Response> post(byte[] body, @Context HttpServerRequest request) {
+    public Uni<Response> post(byte[] body, @Context HttpServerRequest request, @Context RoutingContext context) {
         return proxy.forward(HttpMethod.POST, request.path(), request.query(), request.getHeader(HttpHeaders.CONTENT_TYPE),
-                request.getHeader(HttpHeaders.ACCEPT), body == null ? new byte[0] : body).map(ProxyResource::toResponse);
+                request.getHeader(HttpHeaders.ACCEPT), body == null ? new byte[0] : body).map(upstream -> toResponse(upstream, context));
     }
 
     /** JAX-RS would answer HEAD from GET (forwarding it) and OPTIONS by itself; the proxy takes only GET and POST. */
@@ -64,7 +65,9 @@ public class ProxyResource {
         throw new NotAllowedException("Only GET and POST are proxied", "GET", new String[] {"POST"});
     }
 
-    private static Response toResponse(UpstreamResponse upstream) {
+    private static Response toResponse(UpstreamResponse upstream, RoutingContext context) {
+        // The answer's bytes leave the memory budget once they are written (or the client is gone).
+        context.addEndHandler(ended -> upstream.release());
         Response.ResponseBuilder response = Response.status(upstream.status()).entity(upstream.body());
         if (upstream.contentType() != null) {
             response.header(HttpHeaders.CONTENT_TYPE, upstream.contentType());

@@ -38,7 +38,10 @@ public class ServiceClient {
     private final long maxResponseBytes;
     private final java.time.Duration breakerDelay;
 
-    ServiceClient(ServiceRegistry registry, ProxyConfig proxy, Vertx vertx) {
+    private final ResponseBudget budget;
+
+    ServiceClient(ServiceRegistry registry, ProxyConfig proxy, Vertx vertx, ResponseBudget budget) {
+        this.budget = budget;
         this.maxResponseBytes = proxy.maxResponseSize().asLongValue();
         this.breakerDelay = proxy.breakerDelay();
         for (ToolService service : registry.all()) {
@@ -50,7 +53,7 @@ public class ServiceClient {
                     .failureRatio(0.5)
                     .delay(proxy.breakerDelay().toMillis(), ChronoUnit.MILLIS)
                     // Only "no usable answer" counts; an upstream's own 4xx or 5xx is an answer.
-                    .when(failure -> failure instanceof UpstreamException)
+                    .when(failure -> failure instanceof UpstreamException && !(failure instanceof UpstreamException.OverBudget))
                     .done()
                     .build());
             long timeout = service.timeout().toMillis();
@@ -152,15 +155,25 @@ public class ServiceClient {
                     });
         }
         AtomicLong received = new AtomicLong();
+        ResponseBudget.Hold hold = budget.hold();
         return response.toMulti()
                 .onItem().invoke(chunk -> {
                     if (received.addAndGet(chunk.length()) > maxResponseBytes) {
                         throw UpstreamException.tooLarge(service, maxResponseBytes);
                     }
+                    if (!hold.take(chunk.length())) {
+                        throw UpstreamException.overBudget(service);
+                    }
                 })
                 .collect().in(Buffer::buffer, Buffer::appendBuffer)
+                .onFailure().invoke(hold::release)
                 .onFailure(UpstreamException.class).call(() -> response.request().connection().close())
-                .map(all -> new UpstreamResponse(response.statusCode(), response.getHeader("Content-Type"), all.getBytes()));
+                .map(all -> {
+                    UpstreamResponse answer = new UpstreamResponse(response.statusCode(), response.getHeader("Content-Type"),
+                            all.getBytes(), hold);
+                    budget.watch(answer, hold);
+                    return answer;
+                });
     }
 
     @PreDestroy

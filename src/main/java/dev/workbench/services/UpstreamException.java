@@ -23,6 +23,17 @@ public class UpstreamException extends ApiException {
                 + delay.toSeconds() + " s");
     }
 
+    public static UpstreamException overBudget(ToolService service) {
+        return new OverBudget("Service " + service.id() + " answered while too many large answers are in memory; retry shortly");
+    }
+
+    /** Our memory, not the service, was short: never counted against the service's circuit breaker. */
+    public static final class OverBudget extends UpstreamException {
+        private OverBudget(String detail) {
+            super(503, detail);
+        }
+    }
+
     public static UpstreamException tooLarge(ToolService service, long limit) {
         return new UpstreamException(502, "Service " + service.id() + " answered with more than " + limit + " bytes");
     }

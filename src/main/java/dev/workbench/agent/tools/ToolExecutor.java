@@ -55,6 +55,7 @@ public class ToolExecutor {
                         get ? null : "application/json", "application/json", body))
                 .map(response -> {
                     String text = cut(new String(response.body(), StandardCharsets.UTF_8));
+                    response.release();
                     return response.status() / 100 == 2
                             ? ToolOutcome.ok(text)
                             : ToolOutcome.failed("HTTP " + response.status() + " from " + tool.service() + ": " + text);
