@@ -3,10 +3,10 @@ package dev.workbench.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workbench.support.FakeLlm;
+import dev.workbench.support.RawHttp;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -67,13 +67,13 @@ class GracefulShutdownIT {
             List<Socket> agents = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 Socket socket = post(port, token, "/agent/execute", "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", true);
-                readUntil(socket, "{\"token\":\"tok\"}");
+                RawHttp.readUntil(socket, "{\"token\":\"tok\"}");
                 agents.add(socket);
             }
             List<Socket> commands = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 Socket socket = post(port, token, "/command", "{\"command\":\"backup\",\"service\":\"api\"}", true);
-                readUntil(socket, "{\"line\":\"started\"}");
+                RawHttp.readUntil(socket, "{\"line\":\"started\"}");
                 commands.add(socket);
             }
             Socket json = post(port, token, "/command", "{\"command\":\"backup\",\"service\":\"api\"}", false);
@@ -141,19 +141,6 @@ class GracefulShutdownIT {
         socket.getOutputStream().write(bytes);
         socket.getOutputStream().flush();
         return socket;
-    }
-
-    private static void readUntil(Socket socket, String marker) throws IOException {
-        InputStream in = socket.getInputStream();
-        StringBuilder seen = new StringBuilder();
-        byte[] buffer = new byte[1024];
-        while (!seen.toString().contains(marker)) {
-            int n = in.read(buffer);
-            if (n < 0) {
-                throw new AssertionError("ended before " + marker + ": " + seen);
-            }
-            seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-        }
     }
 
     private static String readToEnd(Socket socket) {
