@@ -9,9 +9,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -125,8 +127,9 @@ final class GitConfigGuard {
             Map<String, String> overrides = new LinkedHashMap<>(FIXED);
             for (Map.Entry<String, String> entry : entries) {
                 String key = entry.getKey();
+                String lower = key.toLowerCase(Locale.ROOT);
                 for (Map.Entry<Pattern, String> chosen : CHOSEN) {
-                    if (chosen.getKey().matcher(key.toLowerCase(Locale.ROOT)).matches()) {
+                    if (chosen.getKey().matcher(lower).matches()) {
                         overrides.put(key, chosen.getValue());
                     }
                 }
@@ -239,21 +242,27 @@ final class GitConfigGuard {
         if (entries == null) {
             return null;
         }
-        List<String> submodules = new ArrayList<>();
+        Set<String> submodules = new LinkedHashSet<>();
         if (Files.isRegularFile(repository.resolve(".gitmodules"), LinkOption.NOFOLLOW_LINKS)) {
             List<Map.Entry<String, String>> modules = list(repository, "config", "--file", ".gitmodules", "--list", "-z");
             if (modules == null) {
                 return null;
             }
-            modules.stream().map(Map.Entry::getKey)
-                    .filter(key -> key.startsWith("submodule.") && key.lastIndexOf('.') > "submodule.".length())
-                    .map(key -> key.substring("submodule.".length(), key.lastIndexOf('.'))).distinct().forEach(submodules::add);
+            addSubmoduleNames(modules, submodules);
         }
-        entries.stream().map(Map.Entry::getKey)
-                .filter(key -> key.startsWith("submodule.") && key.lastIndexOf('.') > "submodule.".length())
-                .map(key -> key.substring("submodule.".length(), key.lastIndexOf('.')))
-                .filter(name -> !submodules.contains(name)).distinct().forEach(submodules::add);
-        return new RepositoryConfig(entries, submodules);
+        addSubmoduleNames(entries, submodules);
+        return new RepositoryConfig(entries, List.copyOf(submodules));
+    }
+
+    /** The {@code <name>} of every {@code submodule.<name>.<key>} among {@code entries}. */
+    private static void addSubmoduleNames(List<Map.Entry<String, String>> entries, Set<String> names) {
+        String prefix = "submodule.";
+        for (Map.Entry<String, String> entry : entries) {
+            String key = entry.getKey();
+            if (key.startsWith(prefix) && key.lastIndexOf('.') > prefix.length()) {
+                names.add(key.substring(prefix.length(), key.lastIndexOf('.')));
+            }
+        }
     }
 
     /** The {@code -z} listing of {@code git args...}, or null when it fails, is too large, or takes over 5 s. */

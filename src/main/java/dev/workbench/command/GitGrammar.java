@@ -9,6 +9,8 @@ import static dev.workbench.command.Grammar.oneOf;
 import static dev.workbench.command.Grammar.optional;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -246,8 +248,8 @@ final class GitGrammar {
 
     private static boolean exists(Path repository, String name) {
         try {
-            return Files.exists(repository.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS);
-        } catch (java.nio.file.InvalidPathException e) {
+            return Files.exists(repository.resolve(name), LinkOption.NOFOLLOW_LINKS);
+        } catch (InvalidPathException e) {
             return true; // not a revision git could read either: judged as a path
         }
     }

@@ -48,13 +48,35 @@ public class Sandbox {
 
     private final CommandConfig.SandboxKind kind;
     private final List<String> readOnly;
+    /** The system and /etc mounts, the same for every command: worked out once. */
+    private final List<String> mounts;
     private final AppConfig app;
     private volatile String unavailable = "not probed yet";
 
     Sandbox(CommandConfig config, AppConfig app) {
         this.kind = config.sandbox();
         this.readOnly = config.sandboxReadOnly().orElse(List.of()).stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
+        this.mounts = systemMounts(readOnly);
         this.app = app;
+    }
+
+    private static List<String> systemMounts(List<String> readOnly) {
+        List<String> mounts = new ArrayList<>();
+        for (String directory : SYSTEM) {
+            Path path = Path.of(directory);
+            if (Files.isSymbolicLink(path)) {
+                try {
+                    mounts.addAll(List.of("--symlink", Files.readSymbolicLink(path).toString(), directory));
+                } catch (IOException e) {
+                    // unreadable link: leave it out
+                }
+            } else if (Files.isDirectory(path)) {
+                mounts.addAll(List.of("--ro-bind", directory, directory));
+            }
+        }
+        ETC.forEach(file -> mounts.addAll(List.of("--ro-bind-try", file, file)));
+        readOnly.forEach(path -> mounts.addAll(List.of("--ro-bind-try", path, path)));
+        return List.copyOf(mounts);
     }
 
     void probe(@Observes StartupEvent event) {
@@ -125,20 +147,7 @@ public class Sandbox {
         if (network) {
             bwrap.add("--share-net");
         }
-        for (String directory : SYSTEM) {
-            Path path = Path.of(directory);
-            if (Files.isSymbolicLink(path)) {
-                try {
-                    bwrap.addAll(List.of("--symlink", Files.readSymbolicLink(path).toString(), directory));
-                } catch (IOException e) {
-                    // unreadable link: leave it out
-                }
-            } else if (Files.isDirectory(path)) {
-                bwrap.addAll(List.of("--ro-bind", directory, directory));
-            }
-        }
-        ETC.forEach(file -> bwrap.addAll(List.of("--ro-bind-try", file, file)));
-        readOnly.forEach(path -> bwrap.addAll(List.of("--ro-bind-try", path, path)));
+        bwrap.addAll(mounts);
         bwrap.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--dir", HOME));
         if (network && !argv.isEmpty() && argv.get(0).equals("docker")) {
             DOCKER_SOCKETS.forEach(socket -> bwrap.addAll(List.of("--bind-try", socket, socket)));

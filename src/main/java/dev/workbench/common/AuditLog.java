@@ -63,8 +63,8 @@ public class AuditLog {
             String output, String sandbox) {
         String preview = output == null ? "" : output;
         preview = preview.length() > PREVIEW_CHARS ? preview.substring(0, PREVIEW_CHARS) : preview;
-        Entry entry = new Entry(Instant.now().toString(), user, redact(command), service, status, exitCode,
-                durationMs, redact(preview), sandbox);
+        Entry entry = new Entry(Instant.now().toString(), user, Redaction.redact(command), service, status, exitCode,
+                durationMs, Redaction.redact(preview), sandbox);
         try {
             byte[] line = (json.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
             append(line);
@@ -73,9 +73,6 @@ public class AuditLog {
         }
     }
 
-    String redact(String text) {
-        return Redaction.redact(text);
-    }
 
     private synchronized void append(byte[] line) throws IOException {
         Path parent = file.toAbsolutePath().getParent();

@@ -84,9 +84,7 @@ public class ServiceClient {
         return httpClients.get(service.id()).request(options)
                 .chain(request -> request.send())
                 .chain(response -> {
-                    String declared = response.getHeader("Content-Length");
-                    if (declared != null && declared.chars().allMatch(Character::isDigit) && declared.length() < 19
-                            && Long.parseLong(declared) > MAX_HEALTH_BYTES) {
+                    if (declaresMoreThan(response, MAX_HEALTH_BYTES)) {
                         return response.request().connection().close()
                                 .onItemOrFailure().transform((ignored, failure) -> new HealthAnswer(response.statusCode(), tooLarge));
                     }
@@ -146,9 +144,7 @@ public class ServiceClient {
     }
 
     private Uni<UpstreamResponse> readCapped(ToolService service, HttpClientResponse response) {
-        String declared = response.getHeader("Content-Length");
-        if (declared != null && declared.chars().allMatch(Character::isDigit) && declared.length() < 19
-                && Long.parseLong(declared) > maxResponseBytes) {
+        if (declaresMoreThan(response, maxResponseBytes)) {
             return response.request().connection().close()
                     .onItemOrFailure().transform((ignored, failure) -> {
                         throw UpstreamException.tooLarge(service, maxResponseBytes);
@@ -174,6 +170,13 @@ public class ServiceClient {
                     budget.watch(answer, hold);
                     return answer;
                 });
+    }
+
+    /** Whether the answer's {@code Content-Length} already says it is larger than {@code limit}. */
+    private static boolean declaresMoreThan(HttpClientResponse response, long limit) {
+        String declared = response.getHeader("Content-Length");
+        return declared != null && !declared.isEmpty() && declared.length() < 19 && declared.chars().allMatch(Character::isDigit)
+                && Long.parseLong(declared) > limit;
     }
 
     @PreDestroy
