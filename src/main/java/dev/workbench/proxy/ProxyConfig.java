@@ -15,10 +15,17 @@ public interface ProxyConfig {
     @io.smallrye.config.WithConverter(dev.workbench.common.StrictBoolean.RestrictMcpProxy.class)
     Boolean restrictMcpProxy();
 
-    /** {@code PROXY_TIMEOUT}: longest wait for a tool service's whole answer, unless the service sets its own (default 5s). */
+    /**
+     * {@code PROXY_TIMEOUT}: longest wait for a tool service's answer to begin, and then the longest
+     * silence while it is streamed through (an agent's tool call waits at most this for the whole
+     * answer), unless the service sets its own (default 5s).
+     */
     Duration timeout();
 
-    /** {@code PROXY_MAX_RESPONSE_SIZE}: largest tool-service answer passed back; larger is a 502 (default 10M). */
+    /**
+     * {@code PROXY_MAX_RESPONSE_SIZE}: largest tool-service answer passed back: a larger declared
+     * length is a 502; a stream that grows past it is cut (default 10M).
+     */
     MemorySize maxResponseSize();
 
     /**

@@ -2,11 +2,11 @@ package dev.workbench.proxy;
 
 import dev.workbench.auth.Roles;
 import dev.workbench.common.BodyLimit;
-import dev.workbench.services.UpstreamResponse;
+import dev.workbench.services.UpstreamStream;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -19,10 +19,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestMulti;
 
 /**
  * {@code GET|POST /mcp/{service}/{path}}: forwards to the tool service and passes back its status,
- * content type and body unchanged. Only {@code Content-Type} and {@code Accept} travel upstream:
+ * content type and body unchanged, streamed as they arrive. Only {@code Content-Type} and {@code Accept} travel upstream:
  * never the caller's {@code Authorization}, cookies or hop-by-hop headers.
  */
 @Path("/mcp/{service}/{path: .+}")
@@ -43,15 +46,15 @@ public class ProxyResource {
     }
 
     @GET
-    public Uni<Response> get(@Context HttpServerRequest request, @Context RoutingContext context) {
-        return proxy.forward(HttpMethod.GET, request.path(), request.query(), null,
-                request.getHeader(HttpHeaders.ACCEPT), null).map(upstream -> toResponse(upstream, context));
+    public RestMulti<Buffer> get(@Context HttpServerRequest request) {
+        return streamed(proxy.open(HttpMethod.GET, request.path(), request.query(), null,
+                request.getHeader(HttpHeaders.ACCEPT), null));
     }
 
     @POST
-    public Uni<Response> post(byte[] body, @Context HttpServerRequest request, @Context RoutingContext context) {
-        return proxy.forward(HttpMethod.POST, request.path(), request.query(), request.getHeader(HttpHeaders.CONTENT_TYPE),
-                request.getHeader(HttpHeaders.ACCEPT), body == null ? new byte[0] : body).map(upstream -> toResponse(upstream, context));
+    public RestMulti<Buffer> post(byte[] body, @Context HttpServerRequest request) {
+        return streamed(proxy.open(HttpMethod.POST, request.path(), request.query(), request.getHeader(HttpHeaders.CONTENT_TYPE),
+                request.getHeader(HttpHeaders.ACCEPT), body == null ? new byte[0] : body));
     }
 
     /** JAX-RS would answer HEAD from GET (forwarding it) and OPTIONS by itself; the proxy takes only GET and POST. */
@@ -65,13 +68,14 @@ public class ProxyResource {
         throw new NotAllowedException("Only GET and POST are proxied", "GET", new String[] {"POST"});
     }
 
-    private static Response toResponse(UpstreamResponse upstream, RoutingContext context) {
-        // The answer's bytes leave the memory budget once they are written (or the client is gone).
-        context.addEndHandler(ended -> upstream.release());
-        Response.ResponseBuilder response = Response.status(upstream.status()).entity(upstream.body());
-        if (upstream.contentType() != null) {
-            response.header(HttpHeaders.CONTENT_TYPE, upstream.contentType());
-        }
-        return response.build();
+    /**
+     * The service's status, content type and body, each chunk written as it arrives and the next
+     * read once it is written. A failure before the head is ours to answer ({@code detail}); after
+     * it, the connection is reset, so a cut answer never passes for a whole one.
+     */
+    private static RestMulti<Buffer> streamed(Uni<UpstreamStream> upstream) {
+        return RestMulti.fromUniResponse(upstream, UpstreamStream::body,
+                answer -> answer.contentType() == null ? Map.of() : Map.of(HttpHeaders.CONTENT_TYPE, List.of(answer.contentType())),
+                UpstreamStream::status);
     }
 }

@@ -5,13 +5,15 @@ import dev.workbench.services.ServiceClient;
 import dev.workbench.services.ServiceRegistry;
 import dev.workbench.services.ToolService;
 import dev.workbench.services.UpstreamResponse;
+import dev.workbench.services.UpstreamStream;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The guarded path to a tool service, for the proxy and for anything else that calls a service on
- * someone's behalf: path validation, known service, allowlist, size limit, then one pooled hop.
+ * someone's behalf: path validation, known service, allowlist, size limit, then one pooled hop,
+ * its answer read whole (for the agents' tools) or streamed through (for the proxy route).
  */
 @ApplicationScoped
 public class ProxyService {
@@ -27,11 +29,28 @@ public class ProxyService {
     }
 
     /**
-     * Forwards to {@code {service url}/{path}?{query}}. {@code rawPath} is the whole request path,
-     * {@code /mcp/{service}/{path}}, as received; {@code query} is the raw query string or null.
+     * Forwards to {@code {service url}/{path}?{query}} and reads the answer whole. {@code rawPath}
+     * is the whole request path, {@code /mcp/{service}/{path}}, as received; {@code query} is the
+     * raw query string or null.
      */
     public Uni<UpstreamResponse> forward(HttpMethod method, String rawPath, String query, String contentType,
             String accept, byte[] body) {
+        Hop hop = hop(rawPath, query, body);
+        return client.forward(hop.service(), method, hop.pathAndQuery(), contentType, accept, body);
+    }
+
+    /** Forwards like {@link #forward}, and streams the answer back as it arrives. */
+    public Uni<UpstreamStream> open(HttpMethod method, String rawPath, String query, String contentType,
+            String accept, byte[] body) {
+        Hop hop = hop(rawPath, query, body);
+        return client.open(hop.service(), method, hop.pathAndQuery(), contentType, accept, body);
+    }
+
+    private record Hop(ToolService service, String pathAndQuery) {
+    }
+
+    /** Where a request may go, or why not: invalid path 400, unknown service 404, not allowed 403, too large 413. */
+    private Hop hop(String rawPath, String query, byte[] body) {
         ProxyPath.Target target = ProxyPath.parse(rawPath).orElseThrow(() -> new ApiException(400, "Invalid path"));
         ToolService service = registry.find(target.service())
                 .orElseThrow(() -> new ApiException(404, "Service " + target.service() + " not found"));
@@ -41,7 +60,6 @@ public class ProxyService {
         if (body != null && body.length > ProxyConfig.MAX_REQUEST_BYTES) {
             throw new ApiException(413, "Request body too large: at most " + ProxyConfig.MAX_REQUEST_BYTES + " bytes");
         }
-        String pathAndQuery = query == null || query.isEmpty() ? target.path() : target.path() + "?" + query;
-        return client.forward(service, method, pathAndQuery, contentType, accept, body);
+        return new Hop(service, query == null || query.isEmpty() ? target.path() : target.path() + "?" + query);
     }
 }

@@ -3,6 +3,7 @@ package dev.workbench.services;
 import dev.workbench.proxy.ProxyConfig;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import io.smallrye.faulttolerance.api.TypedGuard;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.util.TypeLiteral;
 import java.time.temporal.ChronoUnit;
@@ -21,10 +22,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Talks to the tool services. Each service gets one MicroProfile REST client (typed calls such as
- * its health) and one pooled Vert.x HTTP client (the proxy's byte-for-byte pass-through, which must
- * stream to enforce a size cap), both built once with the service's base URL and timeouts.
- * Failures come back as {@link UpstreamException}: 502 unreachable or oversized, 504 too slow;
+ * Talks to the tool services, each through one pooled Vert.x HTTP client built once with the
+ * service's timeouts: health checks, answers read whole for the agents' tools, and answers streamed
+ * through for the proxy. Failures come back as {@link UpstreamException}: 502 unreachable or oversized, 504 too slow;
  * a service that keeps failing trips its circuit breaker, and calls fail fast with 503 for a while
  * instead of each waiting out a timeout. Health checks bypass the breaker: they report the truth.
  */
@@ -34,7 +34,7 @@ public class ServiceClient {
     private static final int POOL_SIZE = 64;
 
     private final Map<String, HttpClient> httpClients = new HashMap<>();
-    private final Map<String, TypedGuard<Uni<UpstreamResponse>>> breakers = new HashMap<>();
+    private final Map<String, TypedGuard<Uni<HttpClientResponse>>> breakers = new HashMap<>();
     private final long maxResponseBytes;
     private final java.time.Duration breakerDelay;
 
@@ -45,7 +45,7 @@ public class ServiceClient {
         this.maxResponseBytes = proxy.maxResponseSize().asLongValue();
         this.breakerDelay = proxy.breakerDelay();
         for (ToolService service : registry.all()) {
-            breakers.put(service.id(), TypedGuard.create(new TypeLiteral<Uni<UpstreamResponse>>() {
+            breakers.put(service.id(), TypedGuard.create(new TypeLiteral<Uni<HttpClientResponse>>() {
             })
                     .withCircuitBreaker()
                     .name("tool-service-" + service.id())
@@ -112,16 +112,54 @@ public class ServiceClient {
 
     /**
      * Sends {@code method} to {@code {url}/{pathAndQuery}} with only the given content type and
-     * accept headers, and reads at most the configured number of response bytes.
+     * accept headers, and reads the whole answer, at most the configured number of bytes, into
+     * memory (within the {@link ResponseBudget}): for callers that need the answer whole.
      */
     public Uni<UpstreamResponse> forward(ToolService service, HttpMethod method, String pathAndQuery,
+            String contentType, String accept, byte[] body) {
+        return head(service, method, pathAndQuery, contentType, accept, body).chain(response -> readCapped(service, response))
+                .ifNoItem().after(service.timeout()).failWith(() -> UpstreamException.timeout(service));
+    }
+
+    /**
+     * Sends {@code method} like {@link #forward}, and gives back the answer's head as soon as it
+     * arrives, with its body still to come: each chunk is passed on as it arrives and read only
+     * as fast as it is consumed, so memory stays one chunk per answer whatever its size. Past the
+     * configured size, or after the service's timeout without a byte, the body fails and the
+     * connection to the service is closed; so it is when the consumer cancels.
+     */
+    public Uni<UpstreamStream> open(ToolService service, HttpMethod method, String pathAndQuery,
+            String contentType, String accept, byte[] body) {
+        return head(service, method, pathAndQuery, contentType, accept, body).map(response -> {
+            AtomicLong received = new AtomicLong();
+            Multi<io.vertx.core.buffer.Buffer> chunks = response.toMulti()
+                    // Upstream of the checks below, so that their failures close it too. Closing is
+                    // asynchronous: its own error comes after the reader has let go, and goes nowhere.
+                    .onCancellation().invoke(() -> response.request().connection().closeAndForget())
+                    .onItem().transform(chunk -> {
+                        if (received.addAndGet(chunk.length()) > maxResponseBytes) {
+                            throw UpstreamException.tooLarge(service, maxResponseBytes);
+                        }
+                        return chunk.getDelegate();
+                    })
+                    .ifNoItem().after(service.timeout()).failWith(() -> UpstreamException.silent(service))
+                    .onFailure(failure -> !(failure instanceof UpstreamException)).transform(failure -> failed(service, failure));
+            return new UpstreamStream(response.statusCode(), response.getHeader("Content-Type"), chunks);
+        });
+    }
+
+    /**
+     * The request, through the service's circuit breaker, up to the answer's head: no head within
+     * the service's timeout, no connection, or a declared length past the cap count as failures.
+     */
+    private Uni<HttpClientResponse> head(ToolService service, HttpMethod method, String pathAndQuery,
             String contentType, String accept, byte[] body) {
         return breakers.get(service.id())
                 .get(() -> send(service, method, pathAndQuery, contentType, accept, body))
                 .onFailure(CircuitBreakerOpenException.class).transform(open -> UpstreamException.paused(service, breakerDelay));
     }
 
-    private Uni<UpstreamResponse> send(ToolService service, HttpMethod method, String pathAndQuery,
+    private Uni<HttpClientResponse> send(ToolService service, HttpMethod method, String pathAndQuery,
             String contentType, String accept, byte[] body) {
         RequestOptions options = new RequestOptions()
                 .setMethod(method)
@@ -135,21 +173,23 @@ public class ServiceClient {
         }
         return httpClients.get(service.id()).request(options)
                 .chain(request -> body == null ? request.send() : request.send(Buffer.buffer(body)))
-                .chain(response -> readCapped(service, response))
+                .chain(response -> {
+                    // Held until its reader subscribes, possibly on another thread: a small body
+                    // may otherwise have ended, unread, before then.
+                    response.pause();
+                    if (declaresMoreThan(response, maxResponseBytes)) {
+                        return response.request().connection().close()
+                                .onItemOrFailure().transform((ignored, failure) -> {
+                                    throw UpstreamException.tooLarge(service, maxResponseBytes);
+                                });
+                    }
+                    return Uni.createFrom().item(response);
+                })
                 .ifNoItem().after(service.timeout()).failWith(() -> UpstreamException.timeout(service))
-                .onFailure(failure -> !(failure instanceof UpstreamException))
-                .transform(failure -> UpstreamFailures.isTimeout(failure)
-                        ? UpstreamException.timeout(service)
-                        : UpstreamException.unreachable(service, failure));
+                .onFailure(failure -> !(failure instanceof UpstreamException)).transform(failure -> failed(service, failure));
     }
 
     private Uni<UpstreamResponse> readCapped(ToolService service, HttpClientResponse response) {
-        if (declaresMoreThan(response, maxResponseBytes)) {
-            return response.request().connection().close()
-                    .onItemOrFailure().transform((ignored, failure) -> {
-                        throw UpstreamException.tooLarge(service, maxResponseBytes);
-                    });
-        }
         AtomicLong received = new AtomicLong();
         ResponseBudget.Hold hold = budget.hold();
         return response.toMulti()
@@ -164,12 +204,18 @@ public class ServiceClient {
                 .collect().in(Buffer::buffer, Buffer::appendBuffer)
                 .onFailure().invoke(hold::release)
                 .onFailure(UpstreamException.class).call(() -> response.request().connection().close())
+                .onFailure(failure -> !(failure instanceof UpstreamException)).transform(failure -> failed(service, failure))
                 .map(all -> {
                     UpstreamResponse answer = new UpstreamResponse(response.statusCode(), response.getHeader("Content-Type"),
                             all.getBytes(), hold);
                     budget.watch(answer, hold);
                     return answer;
                 });
+    }
+
+    /** What a failure to get or read an answer means to the caller: too slow (504) or unreachable (502). */
+    private static UpstreamException failed(ToolService service, Throwable failure) {
+        return UpstreamFailures.isTimeout(failure) ? UpstreamException.timeout(service) : UpstreamException.unreachable(service, failure);
     }
 
     /** Whether the answer's {@code Content-Length} already says it is larger than {@code limit}. */

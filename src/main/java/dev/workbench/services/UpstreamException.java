@@ -18,6 +18,12 @@ public class UpstreamException extends ApiException {
                 + service.timeout().toMillis() + " ms");
     }
 
+    /** The service began its answer, then sent nothing for its whole timeout. */
+    public static UpstreamException silent(ToolService service) {
+        return new UpstreamException(504, "Service " + service.id() + " sent nothing for "
+                + service.timeout().toMillis() + " ms in the middle of its answer");
+    }
+
     public static UpstreamException paused(ToolService service, java.time.Duration delay) {
         return new UpstreamException(503, "Service " + service.id() + " keeps failing; calls to it are paused for up to "
                 + delay.toSeconds() + " s");

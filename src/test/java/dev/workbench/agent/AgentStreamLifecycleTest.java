@@ -47,6 +47,39 @@ class AgentStreamLifecycleTest {
     }
 
     @Test
+    void keepAlivesComeAtTheirIntervalThroughALongSilence() throws Exception {
+        // The provider sends one token, then nothing until the run's 3 s limit: the gaps between the
+        // token and each keep-alive are measured as they arrive on the socket.
+        llm.script(FakeLlm.hangAfter(new FakeLlm.Anthropic().text("start").unfinished()));
+        List<Long> arrivals = new java.util.ArrayList<>();
+        try (Socket socket = RawHttp.openPost("/agent/execute", "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")) {
+            RawHttp.readUntil(socket, "{\"token\":\"start\"}");
+            arrivals.add(System.nanoTime());
+            java.io.InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[4096];
+            String seen = "";
+            int n;
+            while (!seen.contains("event: error") && (n = in.read(buffer)) > 0) {
+                String chunk = new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+                long now = System.nanoTime();
+                for (int at = chunk.indexOf(": keepalive"); at >= 0; at = chunk.indexOf(": keepalive", at + 1)) {
+                    arrivals.add(now);
+                }
+                seen += chunk;
+            }
+        }
+        List<Long> gapsMs = new java.util.ArrayList<>();
+        for (int i = 1; i < arrivals.size(); i++) {
+            gapsMs.add((arrivals.get(i) - arrivals.get(i - 1)) / 1_000_000);
+        }
+        System.out.println("keep-alive gaps at AGENT_KEEPALIVE=200ms (ms): " + gapsMs);
+        // About 3 s of silence at one keep-alive per 200 ms: 14 at most. A check once per interval
+        // would leave gaps of up to two intervals, and as few as 7.
+        assertThat(gapsMs).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(gapsMs).allSatisfy(gap -> assertThat(gap).isLessThan(600));
+    }
+
+    @Test
     void aRunLongerThanTheLimitEndsWithAnError() {
         llm.script(FakeLlm.hangAfter(new FakeLlm.Anthropic().text("start").unfinished()));
         List<String[]> events = Sse.events(Sse.execute("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")

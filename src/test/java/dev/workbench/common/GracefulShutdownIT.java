@@ -25,8 +25,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * SIGTERM to the packaged application, as Fly sends it on every auto-stop, with 20 agent streams,
- * 5 streamed commands and 1 JSON command in flight: every stream gets {@code server is shutting
+ * SIGTERM to the packaged application, as Fly sends it on every auto-stop, with 50 requests in
+ * flight (44 agent streams, more than the issue's 20, 5 streamed commands and 1 JSON command): every stream gets {@code server is shutting
  * down} and {@code end}, the JSON command 503, every command is audited as {@code cancelled} and
  * leaves no process, and the process exits well within {@code SHUTDOWN_GRACE}.
  */
@@ -34,6 +34,8 @@ class GracefulShutdownIT {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final String SLEEP = "319";
+    private static final int AGENTS = 44;
+    private static final int COMMANDS = 5;
 
     @Test
     void sigtermEndsEveryStreamCancelsEveryCommandAndExitsInTime() throws Exception {
@@ -46,7 +48,7 @@ class GracefulShutdownIT {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < AGENTS; i++) {
             llm.script(FakeLlm.hangAfter(new FakeLlm.Anthropic().text("tok").unfinished()));
         }
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -57,6 +59,7 @@ class GracefulShutdownIT {
         builder.environment().put("AUDIT_LOG", audit.toString());
         builder.environment().put("COMMAND_MAX_CONCURRENT", "10");
         builder.environment().put("AGENT_KEEPALIVE", "60s");
+        builder.environment().put("AGENT_MAX_CONCURRENT_RUNS", Integer.toString(AGENTS));
         builder.environment().put("WORKBENCH_REPOSITORIES_API_PATH", repo.toString());
         builder.environment().put("WORKBENCH_REPOSITORIES_API_COMMANDS_BACKUP", "sh -c \"echo started; sleep " + SLEEP + "\"");
         Process app = builder.start();
@@ -65,13 +68,13 @@ class GracefulShutdownIT {
             waitUntilUp(port);
             String token = token(port);
             List<Socket> agents = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < AGENTS; i++) {
                 Socket socket = post(port, token, "/agent/execute", "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", true);
                 RawHttp.readUntil(socket, "{\"token\":\"tok\"}");
                 agents.add(socket);
             }
             List<Socket> commands = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < COMMANDS; i++) {
                 Socket socket = post(port, token, "/command", "{\"command\":\"backup\",\"service\":\"api\"}", true);
                 RawHttp.readUntil(socket, "{\"line\":\"started\"}");
                 commands.add(socket);
@@ -80,7 +83,7 @@ class GracefulShutdownIT {
             sockets.addAll(agents);
             sockets.addAll(commands);
             sockets.add(json);
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> sleeps() == 6);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> sleeps() == COMMANDS + 1);
 
             long start = System.nanoTime();
             app.destroy(); // SIGTERM
@@ -90,17 +93,17 @@ class GracefulShutdownIT {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertThat(took).isLessThan(Duration.ofSeconds(20));
 
-            for (int i = 0; i < 25; i++) {
+            for (int i = 0; i < AGENTS + COMMANDS; i++) {
                 assertThat(rests.get(i).get(5, TimeUnit.SECONDS)).as("stream " + i)
                         .contains("event: error\ndata: {\"error\":\"server is shutting down\"}")
                         .contains("event: end\ndata: [DONE]");
             }
-            assertThat(rests.get(25).get(5, TimeUnit.SECONDS)).contains(" 503 ").contains("{\"detail\":\"server is shutting down\"}");
+            assertThat(rests.get(AGENTS + COMMANDS).get(5, TimeUnit.SECONDS)).contains(" 503 ").contains("{\"detail\":\"server is shutting down\"}");
             List<JsonObject> lines = Files.readAllLines(audit).stream().map(JsonObject::new).toList();
-            assertThat(lines).hasSize(6).allSatisfy(line -> assertThat(line.getString("status")).isEqualTo("cancelled"));
+            assertThat(lines).hasSize(COMMANDS + 1).allSatisfy(line -> assertThat(line.getString("status")).isEqualTo("cancelled"));
             assertThat(sleeps()).as("sleeps left running").isZero();
-            assertThat(llm.closedEarly()).isEqualTo(20);
-            System.out.println("SIGTERM to exit with 26 requests in flight: " + took.toMillis() + " ms");
+            assertThat(llm.closedEarly()).isEqualTo(AGENTS);
+            System.out.println("SIGTERM to exit with " + sockets.size() + " requests in flight: " + took.toMillis() + " ms");
         } finally {
             app.destroyForcibly();
             for (Socket socket : sockets) {

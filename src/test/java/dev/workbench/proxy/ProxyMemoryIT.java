@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * 96 concurrent 10 MB answers through the proxy of the packaged application started with the
  * production JVM flags of its image on a 512 MB machine: the process survives, and every request
- * gets either its whole answer or a clear 503.
+ * gets its whole answer, streamed through one chunk at a time rather than held.
  */
 class ProxyMemoryIT {
 
@@ -66,27 +66,17 @@ class ProxyMemoryIT {
                         .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(120)).build(),
                         HttpResponse.BodyHandlers.ofByteArray()));
             }
-            int whole = 0;
-            int refused = 0;
             for (CompletableFuture<HttpResponse<byte[]>> future : answers) {
                 HttpResponse<byte[]> answer = future.get(180, TimeUnit.SECONDS);
-                if (answer.statusCode() == 200) {
-                    assertThat(answer.body()).hasSize(SIZE);
-                    whole++;
-                } else {
-                    assertThat(answer.statusCode()).isEqualTo(503);
-                    assertThat(new String(answer.body())).contains("too many large answers are in memory");
-                    refused++;
-                }
+                assertThat(answer.statusCode()).isEqualTo(200);
+                assertThat(answer.body()).hasSize(SIZE);
             }
             assertThat(app.isAlive()).as(Files.readString(log)).isTrue();
-            assertThat(whole + refused).isEqualTo(CLIENTS);
-            assertThat(whole).isPositive();
             long peakKiB = Files.readAllLines(Path.of("/proc", Long.toString(app.pid()), "status")).stream()
                     .filter(line -> line.startsWith("VmHWM:")).map(line -> line.replaceAll("\\D", "")).map(Long::parseLong)
                     .findFirst().orElse(-1L);
-            System.out.println("96 concurrent 10 MB answers under -XX:MaxRAM=512m: " + whole + " whole, " + refused
-                    + " refused with 503, peak RSS " + peakKiB / 1024 + " MiB");
+            System.out.println(CLIENTS + " concurrent 10 MB answers under -XX:MaxRAM=512m: all whole, peak RSS "
+                    + peakKiB / 1024 + " MiB");
             // and the service still answers afterwards
             assertThat(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/live")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);

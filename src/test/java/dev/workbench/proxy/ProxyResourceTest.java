@@ -7,12 +7,21 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.workbench.support.FakeToolService;
 import dev.workbench.support.Login;
+import dev.workbench.support.RawHttp;
 import dev.workbench.support.ToolServicesResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -117,16 +126,85 @@ class ProxyResourceTest {
     }
 
     @Test
-    void anOversizedUpstreamAnswerIs502WhenChunked() {
+    void aChunkedAnswerGrowingPastTheCapIsCutNotPassedOffAsWhole() throws Exception {
+        CompletableFuture<Void> upstreamClosed = new CompletableFuture<>();
         memory().answerWith((request, body) -> {
             var response = request.response().setChunked(true).putHeader("Content-Type", "application/json");
-            for (int i = 0; i < 100; i++) {
-                response.write("x".repeat(1024));
-            }
-            response.end();
+            request.connection().closeHandler(closed -> upstreamClosed.complete(null));
+            writeEvery(response, "x".repeat(1024), 10, 1000);
         });
-        given().auth().oauth2(token).when().get("/mcp/memory/search")
-                .then().statusCode(502).body("detail", containsString("more than 65536 bytes"));
+        try (Socket socket = RawHttp.send("GET", "/mcp/memory/search", token)) {
+            byte[] received = socket.getInputStream().readAllBytes();
+            String text = new String(received, StandardCharsets.ISO_8859_1);
+            assertThat(text).startsWith("HTTP/1.1 200");
+            // cut past 64 KiB: never the last chunk "0\r\n\r\n" that would mark the answer as whole
+            assertThat(received.length).isBetween(64 * 1024, 80 * 1024);
+            assertThat(text).doesNotEndWith("0\r\n\r\n");
+        }
+        upstreamClosed.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void anAnswerIsStreamedThroughAsItArrives() throws Exception {
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        memory().answerWith((request, body) -> {
+            var response = request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+            response.write("event: first\ndata: {}\n\n");
+            release.thenRun(() -> response.end("event: last\ndata: {}\n\n"));
+        });
+        try (Socket socket = RawHttp.send("GET", "/mcp/memory/events", token)) {
+            String head = RawHttp.readUntil(socket, "event: first");
+            assertThat(head).startsWith("HTTP/1.1 200").containsIgnoringCase("content-type: text/event-stream");
+            assertThat(release).isNotDone();
+            release.complete(null);
+            assertThat(RawHttp.readUntil(socket, "event: last")).contains("event: last");
+        } finally {
+            release.complete(null);
+        }
+    }
+
+    @Test
+    void aClientWalkingAwayClosesTheConnectionToTheService() throws Exception {
+        CompletableFuture<Void> upstreamClosed = new CompletableFuture<>();
+        memory().answerWith((request, body) -> {
+            var response = request.response().setChunked(true).putHeader("Content-Type", "text/plain");
+            request.connection().closeHandler(closed -> upstreamClosed.complete(null));
+            response.write("first line\n");
+        });
+        try (Socket socket = RawHttp.send("GET", "/mcp/memory/tail", token)) {
+            RawHttp.readUntil(socket, "first line");
+            assertThat(upstreamClosed).isNotDone();
+        }
+        upstreamClosed.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aServiceFallingSilentMidAnswerIsCutAfterTheTimeout() throws Exception {
+        memory().answerWith((request, body) -> request.response().setChunked(true)
+                .putHeader("Content-Type", "text/plain").write("partial"));
+        try (Socket socket = RawHttp.send("GET", "/mcp/memory/slow", token)) {
+            long start = System.nanoTime();
+            String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(text).startsWith("HTTP/1.1 200").contains("partial").doesNotEndWith("0\r\n\r\n");
+            // the test profile's 1 s PROXY_TIMEOUT, not the socket's 10 s read timeout
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+        }
+    }
+
+    /** Writes {@code chunk} {@code times} times, one every {@code periodMs}, unless the connection closes first. */
+    private static void writeEvery(HttpServerResponse response, String chunk, int periodMs, int times) {
+        AtomicInteger left = new AtomicInteger(times);
+        Vertx vertx = Vertx.currentContext().owner();
+        vertx.setPeriodic(periodMs, id -> {
+            if (response.closed() || left.decrementAndGet() < 0) {
+                vertx.cancelTimer(id);
+                if (!response.closed() && !response.ended()) {
+                    response.end();
+                }
+                return;
+            }
+            response.write(chunk);
+        });
     }
 
     @Test

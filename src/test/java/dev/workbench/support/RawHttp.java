@@ -75,8 +75,11 @@ public final class RawHttp {
         }
     }
 
-    /** {@code method rawTarget} sent byte for byte, bodiless, the connection closing after the answer. */
-    private static Socket send(String method, String rawTarget, String token) throws IOException {
+    /**
+     * {@code method rawTarget} sent byte for byte, bodiless, the connection closing after the answer;
+     * the socket is returned unread, for a test to read the answer as it arrives or walk away.
+     */
+    public static Socket send(String method, String rawTarget, String token) throws IOException {
         Socket socket = new Socket("127.0.0.1", RestAssured.port);
         socket.setSoTimeout(10_000);
         String request = method + " " + rawTarget + " HTTP/1.1\r\n"
