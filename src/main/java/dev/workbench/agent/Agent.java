@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A configured agent: its model, prompt, tools and the agents it may delegate to. */
-public record Agent(String name, String provider, String model, String systemPrompt, List<String> tools,
+public record Agent(String name, dev.workbench.agent.llm.ProviderKind provider, String model, String systemPrompt, List<String> tools,
         List<String> delegates, int maxTokens, Optional<Integer> thinkingBudget) {
 
     static final String DELEGATE_PREFIX = "ask_";

@@ -5,16 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** The agents of the configuration, checked at startup: known providers, tools and delegates. */
+/** The agents of the configuration, checked at startup: known tools and delegates. */
 @ApplicationScoped
 public class AgentCatalog {
 
     /** The agent an unknown name falls back to, as the original did. */
     public static final String DEFAULT_AGENT = "orchestrator";
-
-    private static final Set<String> PROVIDERS = Set.of("anthropic", "openai");
 
     /** An agent looked up by name, and whether the name was unknown so the default stood in. */
     public record Lookup(Agent agent, boolean fellBack) {
@@ -24,9 +21,6 @@ public class AgentCatalog {
 
     AgentCatalog(AgentsConfig config, ToolCatalog tools) {
         config.all().forEach((name, spec) -> {
-            if (!PROVIDERS.contains(spec.provider())) {
-                throw new IllegalStateException("Agent " + name + ": provider must be anthropic or openai");
-            }
             List<String> toolNames = spec.tools().orElse(List.of()).stream()
                     .filter(tool -> tools.find(tool).isPresent())
                     .toList();

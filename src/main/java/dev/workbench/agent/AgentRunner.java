@@ -182,7 +182,7 @@ public class AgentRunner {
         }
 
         ChatRequest request() {
-            Optional<Integer> thinking = "anthropic".equals(choice.provider().name()) ? agent.thinkingBudget() : Optional.empty();
+            Optional<Integer> thinking = choice.provider().kind() == dev.workbench.agent.llm.ProviderKind.ANTHROPIC ? agent.thinkingBudget() : Optional.empty();
             return new ChatRequest(choice.model(), system, List.copyOf(conversation), specs, agent.maxTokens(), thinking);
         }
     }

@@ -18,7 +18,7 @@ public interface AgentsConfig {
     interface Spec {
 
         /** {@code anthropic} (Messages API) or {@code openai} (any OpenAI-compatible Chat Completions API). */
-        String provider();
+        dev.workbench.agent.llm.ProviderKind provider();
 
         /** The model; each agent's is overridable by {@code <AGENT>_MODEL}, e.g. {@code ORCHESTRATOR_MODEL}. */
         String model();

@@ -53,6 +53,6 @@ public interface DeployConfig {
     interface Target {
 
         /** {@code fly} (Fly Machines API) or {@code github} (GitHub Actions workflow dispatch). */
-        String strategy();
+        DeployStrategy strategy();
     }
 }

@@ -41,8 +41,8 @@ public class DeployService {
             throw new ApiException(422, "Unknown target " + request.target() + "; configured: "
                     + String.join(", ", config.targets().keySet().stream().sorted().toList()));
         }
-        String strategy = target.strategy();
-        if (request.isRollback() && "github".equals(strategy)) {
+        DeployStrategy strategy = target.strategy();
+        if (request.isRollback() && strategy == DeployStrategy.GITHUB) {
             throw new ApiException(422, "Target " + request.target() + " deploys through GitHub Actions, which records no "
                     + "previous images: deploy the earlier version instead of rolling back");
         }
@@ -60,7 +60,7 @@ public class DeployService {
         String error = null;
         String runUrl = null;
         try {
-            if ("github".equals(strategy)) {
+            if (strategy == DeployStrategy.GITHUB) {
                 runUrl = github.dispatch(token, config.githubRepository().orElseThrow(), request.target(), request.service(),
                         requested, logs).orElse(null);
             } else if (request.isRollback()) {
@@ -80,7 +80,7 @@ public class DeployService {
             error = e.getMessage();
         }
         DeployResult result = new DeployResult(error == null ? DeployResult.SUCCESS : DeployResult.ERROR, id, url,
-                List.copyOf(logs), error, request.target(), request.service(), version, strategy, image, runUrl);
+                List.copyOf(logs), error, request.target(), request.service(), version, strategy.toString(), image, runUrl);
         history.save(result);
         audit.record(user, "deploy " + request.target() + " " + request.service() + " " + version
                 + (request.isRollback() ? " rollback" : ""), request.service(), result.status(), null,
@@ -102,21 +102,18 @@ public class DeployService {
         return history.find(id);
     }
 
-    private String credentials(String strategy) {
-        switch (strategy) {
-            case "fly" -> {
-                return config.flyApiToken().orElseThrow(() -> new ApiException(503,
-                        "FLY_API_TOKEN is not set: deployments with the Fly Machines API need it"));
-            }
-            case "github" -> {
+    private String credentials(DeployStrategy strategy) {
+        return switch (strategy) {
+            case FLY -> config.flyApiToken().orElseThrow(() -> new ApiException(503,
+                    "FLY_API_TOKEN is not set: deployments with the Fly Machines API need it"));
+            case GITHUB -> {
                 String token = config.githubToken().orElseThrow(() -> new ApiException(503,
                         "GITHUB_TOKEN is not set: deployments through GitHub Actions need it"));
                 if (config.githubRepository().filter(r -> r.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")).isEmpty()) {
                     throw new ApiException(503, "GITHUB_REPOSITORY is not set to owner/name: deployments through GitHub Actions need it");
                 }
-                return token;
+                yield token;
             }
-            default -> throw new ApiException(503, "Target strategy '" + strategy + "' is unknown; use fly or github");
-        }
+        };
     }
 }

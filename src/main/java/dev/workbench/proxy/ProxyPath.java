@@ -49,9 +49,14 @@ public final class ProxyPath {
         if (slash <= 0) {
             return Optional.empty();
         }
-        String service = rest.substring(0, slash);
-        String path = rest.substring(slash + 1);
-        return SERVICE.matcher(service).matches() && isSafe(path) ? Optional.of(new Target(service, path)) : Optional.empty();
+        return target(rest.substring(0, slash), rest.substring(slash + 1));
+    }
+
+    /** The target of a service id and a path (relative, still encoded), or empty when either must be refused. */
+    public static Optional<Target> target(String service, String path) {
+        return service != null && path != null && SERVICE.matcher(service).matches() && isSafe(path)
+                && PREFIX.length() + service.length() + 1 + path.length() <= MAX_LENGTH
+                ? Optional.of(new Target(service, path)) : Optional.empty();
     }
 
     /** Whether a path (relative, still encoded) may be appended to a service's base URL. */

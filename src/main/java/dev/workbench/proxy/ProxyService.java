@@ -29,29 +29,30 @@ public class ProxyService {
     }
 
     /**
-     * Forwards to {@code {service url}/{path}?{query}} and reads the answer whole. {@code rawPath}
-     * is the whole request path, {@code /mcp/{service}/{path}}, as received; {@code query} is the
-     * raw query string or null.
+     * Forwards to {@code {service url}/{path}?{query}} and reads the answer whole; {@code query} is
+     * the raw query string or null.
      */
-    public Uni<UpstreamResponse> forward(HttpMethod method, String rawPath, String query, String contentType,
+    public Uni<UpstreamResponse> forward(ProxyPath.Target target, HttpMethod method, String query, String contentType,
             String accept, byte[] body) {
-        Hop hop = hop(rawPath, query, body);
+        Hop hop = hop(target, query, body);
         return client.forward(hop.service(), method, hop.pathAndQuery(), contentType, accept, body);
     }
 
-    /** Forwards like {@link #forward}, and streams the answer back as it arrives. */
+    /**
+     * Forwards a proxy request, whose whole path {@code /mcp/{service}/{path}} is {@code rawPath} as
+     * received, and streams the answer back as it arrives.
+     */
     public Uni<UpstreamStream> open(HttpMethod method, String rawPath, String query, String contentType,
             String accept, byte[] body) {
-        Hop hop = hop(rawPath, query, body);
+        Hop hop = hop(ProxyPath.parse(rawPath).orElseThrow(() -> new ApiException(400, "Invalid path")), query, body);
         return client.open(hop.service(), method, hop.pathAndQuery(), contentType, accept, body);
     }
 
     private record Hop(ToolService service, String pathAndQuery) {
     }
 
-    /** Where a request may go, or why not: invalid path 400, unknown service 404, not allowed 403, too large 413. */
-    private Hop hop(String rawPath, String query, byte[] body) {
-        ProxyPath.Target target = ProxyPath.parse(rawPath).orElseThrow(() -> new ApiException(400, "Invalid path"));
+    /** Where a request may go, or why not: unknown service 404, not allowed 403, too large 413. */
+    private Hop hop(ProxyPath.Target target, String query, byte[] body) {
         ToolService service = registry.find(target.service())
                 .orElseThrow(() -> new ApiException(404, "Service " + target.service() + " not found"));
         if (restricted && !service.allowlist().contains(target.firstSegment())) {

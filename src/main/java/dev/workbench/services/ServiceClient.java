@@ -1,6 +1,5 @@
 package dev.workbench.services;
 
-import dev.workbench.proxy.ProxyConfig;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Multi;
@@ -40,18 +39,18 @@ public class ServiceClient {
 
     private final ResponseBudget budget;
 
-    ServiceClient(ServiceRegistry registry, ProxyConfig proxy, Vertx vertx, ResponseBudget budget) {
+    ServiceClient(ServiceRegistry registry, ToolClientConfig settings, Vertx vertx, ResponseBudget budget) {
         this.budget = budget;
-        this.maxResponseBytes = proxy.maxResponseSize().asLongValue();
-        this.breakerDelay = proxy.breakerDelay();
+        this.maxResponseBytes = settings.maxResponseSize().asLongValue();
+        this.breakerDelay = settings.breakerDelay();
         for (ToolService service : registry.all()) {
             breakers.put(service.id(), TypedGuard.create(new TypeLiteral<Uni<HttpClientResponse>>() {
             })
                     .withCircuitBreaker()
                     .name("tool-service-" + service.id())
-                    .requestVolumeThreshold(proxy.breakerVolume())
+                    .requestVolumeThreshold(settings.breakerVolume())
                     .failureRatio(0.5)
-                    .delay(proxy.breakerDelay().toMillis(), ChronoUnit.MILLIS)
+                    .delay(settings.breakerDelay().toMillis(), ChronoUnit.MILLIS)
                     // Only "no usable answer" counts; an upstream's own 4xx or 5xx is an answer.
                     .when(failure -> failure instanceof UpstreamException && !(failure instanceof UpstreamException.OverBudget))
                     .done()

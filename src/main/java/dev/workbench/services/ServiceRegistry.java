@@ -1,6 +1,5 @@
 package dev.workbench.services;
 
-import dev.workbench.proxy.ProxyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.Collections;
@@ -18,7 +17,7 @@ public class ServiceRegistry {
 
     private final Map<String, ToolService> services;
 
-    ServiceRegistry(ServicesConfig config, ProxyConfig proxy) {
+    ServiceRegistry(ServicesConfig config, ToolClientConfig settings) {
         Map<String, ToolService> byId = new TreeMap<>();
         config.all().forEach((id, service) -> {
             if (!ID.matcher(id).matches()) {
@@ -30,7 +29,7 @@ public class ServiceRegistry {
             }
             byId.put(id, new ToolService(id, service.name(), service.url(),
                     Collections.unmodifiableSet(new LinkedHashSet<>(service.allowlist().orElse(java.util.List.of()))),
-                    service.timeout().orElse(proxy.timeout())));
+                    service.timeout().orElse(settings.timeout())));
         });
         this.services = Collections.unmodifiableMap(byId);
     }

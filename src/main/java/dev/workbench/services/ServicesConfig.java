@@ -30,7 +30,7 @@ public interface ServicesConfig {
         /** First path segments the proxy lets through when {@code RESTRICT_MCP_PROXY} is on. */
         Optional<List<String>> allowlist();
 
-        /** Longest wait for an answer from this service; {@code PROXY_TIMEOUT} when unset. */
+        /** This service's own timeout ({@link ToolClientConfig#timeout()}); {@code PROXY_TIMEOUT} when unset. */
         Optional<Duration> timeout();
     }
 }

@@ -36,4 +36,43 @@ class ConfigValuesTest {
         assertThatThrownBy(() -> new Environment.Converter().convert(value))
                 .hasMessageContaining("ENVIRONMENT");
     }
+
+    @ParameterizedTest
+    @CsvSource({"fly,FLY", "github,GITHUB"})
+    void deployStrategiesReadAsConfigurationSpellsThem(String value, dev.workbench.deploy.DeployStrategy expected) {
+        SmallRyeConfig config = mapping(dev.workbench.deploy.DeployConfig.class, "workbench.deploy", Map.of(
+                "workbench.deploy.image-repository", "registry.fly.io/{app}", "workbench.deploy.github-workflow", "deploy.yml",
+                "workbench.deploy.github-ref", "main", "workbench.deploy.github-record-deployment", "true",
+                "workbench.deploy.machine-timeout", "PT60S", "workbench.deploy.poll-interval", "PT1S", "workbench.deploy.history", "100",
+                "workbench.deploy.targets.staging.strategy", value));
+        dev.workbench.deploy.DeployStrategy strategy = config.getConfigMapping(dev.workbench.deploy.DeployConfig.class)
+                .targets().get("staging").strategy();
+        assertThat(strategy).isEqualTo(expected);
+        assertThat(strategy.toString()).isEqualTo(value);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anUnknownDeployStrategyFailsAtStartupNamingItsKey() {
+        assertThatThrownBy(() -> mapping(dev.workbench.deploy.DeployConfig.class, "workbench.deploy", Map.of(
+                "workbench.deploy.image-repository", "registry.fly.io/{app}", "workbench.deploy.github-workflow", "deploy.yml",
+                "workbench.deploy.github-ref", "main", "workbench.deploy.github-record-deployment", "true",
+                "workbench.deploy.machine-timeout", "PT60S", "workbench.deploy.poll-interval", "PT1S", "workbench.deploy.history", "100",
+                "workbench.deploy.targets.staging.strategy", "ftp")))
+                .hasMessageContaining("workbench.deploy.targets.staging.strategy").hasMessageContaining("ftp");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anUnknownProviderFailsAtStartupNamingItsKey() {
+        assertThatThrownBy(() -> mapping(dev.workbench.agent.AgentsConfig.class, "workbench.agents", Map.of(
+                "workbench.agents.orchestrator.provider", "gemini", "workbench.agents.orchestrator.model", "m",
+                "workbench.agents.orchestrator.system-prompt", "p")))
+                .hasMessageContaining("workbench.agents.orchestrator.provider").hasMessageContaining("gemini");
+    }
+
+    private static SmallRyeConfig mapping(Class<?> type, String prefix, Map<String, String> properties) {
+        return new SmallRyeConfigBuilder().addDefaultInterceptors().addDefaultSources()
+                .withSources(new PropertiesConfigSource(properties, "test", 500))
+                .withMapping(type, prefix).withConverter(Boolean.class, 200, new StrictBoolean.GithubRecordDeployment())
+                .build();
+    }
 }

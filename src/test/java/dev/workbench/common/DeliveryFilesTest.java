@@ -57,12 +57,14 @@ class DeliveryFilesTest {
     }
 
     @Test
-    void ciRunsTheJvmTestsThenTheNativeTestsOnMandrelAndCancelsSupersededRuns() throws IOException {
+    void ciRunsTheCiScriptThenTheNativeTestsOnMandrelAndCancelsSupersededRuns() throws IOException {
         JsonNode ci = yaml(".github/workflows/ci.yml");
         assertThat(ci.path("concurrency").path("cancel-in-progress").asBoolean()).isTrue();
         assertThat(ci.path("on").has("push")).isTrue();
         assertThat(ci.path("on").has("pull_request")).isTrue();
-        assertThat(runs(ci.path("jobs").path("jvm"))).anyMatch(r -> r.contains("./mvnw") && r.contains("verify"));
+        // GitHub runs the same script as CI here, and that script runs the README's test command.
+        assertThat(runs(ci.path("jobs").path("jvm"))).anyMatch(r -> r.strip().equals(".ci/run"));
+        assertThat(Files.readString(Path.of(".ci/run"))).contains("\n./mvnw -B -ntp verify\n");
         JsonNode nativeJob = ci.path("jobs").path("native");
         JsonNode graal = step(nativeJob, "graalvm/setup-graalvm");
         assertThat(graal.path("with").path("distribution").asText()).isEqualTo("mandrel");

@@ -22,8 +22,8 @@ class CircuitBreakerTest {
     public static class SmallBreaker implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("workbench.proxy.breaker-volume", "4", "workbench.proxy.breaker-delay", "2s",
-                    "workbench.proxy.timeout", "300ms");
+            return Map.of("workbench.tool-client.breaker-volume", "4", "workbench.tool-client.breaker-delay", "2s",
+                    "workbench.tool-client.timeout", "300ms");
         }
     }
 

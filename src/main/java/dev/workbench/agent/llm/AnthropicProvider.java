@@ -28,8 +28,8 @@ final class AnthropicProvider implements LlmProvider {
     }
 
     @Override
-    public String name() {
-        return "anthropic";
+    public ProviderKind kind() {
+        return ProviderKind.ANTHROPIC;
     }
 
     @Override

@@ -5,8 +5,8 @@ import io.smallrye.mutiny.Multi;
 /** A model behind a streaming HTTP API. Cancelling the stream closes the provider connection. */
 public interface LlmProvider {
 
-    /** The provider's name as configuration spells it. */
-    String name();
+    /** The wire format it speaks. */
+    ProviderKind kind();
 
     /** Streams one model call; fails with {@link ProviderException} on provider errors. */
     Multi<LlmEvent> stream(ChatRequest request);

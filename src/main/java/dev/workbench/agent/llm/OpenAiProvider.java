@@ -28,8 +28,8 @@ final class OpenAiProvider implements LlmProvider {
     }
 
     @Override
-    public String name() {
-        return "openai";
+    public ProviderKind kind() {
+        return ProviderKind.OPENAI;
     }
 
     @Override

@@ -53,13 +53,12 @@ public class ProviderRouter {
     }
 
     /** The provider for an agent configured for {@code provider} with {@code model}. */
-    public Uni<Choice> choose(String provider, String model) {
-        LlmProvider configured = "anthropic".equals(provider) ? anthropic : openai;
+    public Uni<Choice> choose(ProviderKind provider, String model) {
+        LlmProvider configured = provider == ProviderKind.ANTHROPIC ? anthropic : openai;
         if (configured != null) {
             return Uni.createFrom().item(new Choice(configured, model));
         }
-        String variable = "anthropic".equals(provider) ? "ANTHROPIC_API_KEY" : "OPENAI_API_KEY";
-        MissingCredentialsException missing = new MissingCredentialsException(variable + " is not set: set it for the "
+        MissingCredentialsException missing = new MissingCredentialsException(provider.keyVariable() + " is not set: set it for the "
                 + provider + " provider, or run Ollama at " + config.ollamaBaseUrl() + " with no API key set at all");
         if (anthropic != null || config.openaiApiKey().isPresent()) {
             return Uni.createFrom().failure(missing);

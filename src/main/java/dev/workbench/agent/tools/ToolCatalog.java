@@ -40,10 +40,9 @@ public class ToolCatalog {
         Map<String, ToolDefinition> byName = new LinkedHashMap<>();
         for (ToolDefinition tool : declared) {
             boolean internal = tool.internal() != null;
-            if (!NAME.matcher(tool.name()).matches() || (internal ? !WorkbenchTools.KINDS.contains(tool.internal())
-                    : !"GET".equals(tool.method()) && !"POST".equals(tool.method()))) {
+            if (!NAME.matcher(tool.name()).matches() || !internal && !"GET".equals(tool.method()) && !"POST".equals(tool.method())) {
                 throw new IllegalStateException("Tool " + tool.name() + " in " + RESOURCE
-                        + " needs a lower-case name and GET or POST, or an internal kind of " + WorkbenchTools.KINDS);
+                        + " needs a lower-case name and GET or POST, or an internal kind");
             }
             // A tool of a service that is not configured, or an internal one not enabled, is simply not offered.
             if (internal && workbench.offers(tool.internal())) {

@@ -13,7 +13,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 public record ToolDefinition(String name, String description, String service, String method, String path,
-        JsonNode parameters, String internal) {
+        JsonNode parameters, InternalTool internal) {
 
     public ToolSpec spec() {
         return new ToolSpec(name, description, parameters);

@@ -50,8 +50,11 @@ public class ToolExecutor {
         boolean get = "GET".equals(tool.method());
         String query = get ? query(call.arguments()) : null;
         byte[] body = get ? null : call.arguments().toString().getBytes(StandardCharsets.UTF_8);
-        String rawPath = ProxyPath.PREFIX + tool.service() + "/" + tool.path();
-        return Uni.createFrom().deferred(() -> proxy.forward(get ? HttpMethod.GET : HttpMethod.POST, rawPath, query,
+        ProxyPath.Target target = ProxyPath.target(tool.service(), tool.path()).orElse(null);
+        if (target == null) {
+            return Uni.createFrom().item(ToolOutcome.failed("Invalid path"));
+        }
+        return Uni.createFrom().deferred(() -> proxy.forward(target, get ? HttpMethod.GET : HttpMethod.POST, query,
                         get ? null : "application/json", "application/json", body))
                 .map(response -> {
                     String text = cut(new String(response.body(), StandardCharsets.UTF_8));

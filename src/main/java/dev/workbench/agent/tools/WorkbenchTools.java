@@ -39,8 +39,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class WorkbenchTools {
 
-    static final Set<String> KINDS = Set.of("command", "deploy", "health");
-
     private final CommandService commands;
     private final RepositoriesConfig repositories;
     private final DeployService deployments;
@@ -65,11 +63,11 @@ public class WorkbenchTools {
     }
 
     /** Whether the tools of this kind are offered at all: commands need a repository, deploys the opt-in. */
-    boolean offers(String kind) {
+    boolean offers(InternalTool kind) {
         return switch (kind) {
-            case "command" -> !repositories.all().isEmpty();
-            case "deploy" -> config.allowDeploys();
-            default -> true;
+            case COMMAND -> !repositories.all().isEmpty();
+            case DEPLOY -> config.allowDeploys();
+            case HEALTH -> true;
         };
     }
 
@@ -78,25 +76,28 @@ public class WorkbenchTools {
      * picks a repository or target that exists: {@code service} of a command lists the configured
      * repositories, {@code target} of a deploy the configured targets.
      */
-    JsonNode parameters(String kind, JsonNode declared) {
-        String property = switch (kind) {
-            case "command" -> "service";
-            case "deploy" -> "target";
-            default -> null;
-        };
+    JsonNode parameters(InternalTool kind, JsonNode declared) {
         JsonNode schema = declared.deepCopy();
-        if (property != null && schema.path("properties").path(property) instanceof ObjectNode field) {
-            ArrayNode choices = field.putArray("enum");
-            (kind.equals("command") ? repositories.all().keySet() : deployConfig.targets().keySet())
-                    .stream().sorted().forEach(choices::add);
+        switch (kind) {
+            case COMMAND -> choices(schema, "service", repositories.all().keySet());
+            case DEPLOY -> choices(schema, "target", deployConfig.targets().keySet());
+            case HEALTH -> {
+            }
         }
         return schema;
     }
 
+    private static void choices(JsonNode schema, String property, Set<String> names) {
+        if (schema.path("properties").path(property) instanceof ObjectNode field) {
+            ArrayNode choices = field.putArray("enum");
+            names.stream().sorted().forEach(choices::add);
+        }
+    }
+
     /** Runs one call; {@code user} is who the audit log names. Cancelling the result stops a running command. */
-    Uni<ToolOutcome> execute(String kind, JsonNode arguments, String user) {
+    Uni<ToolOutcome> execute(InternalTool kind, JsonNode arguments, String user) {
         return switch (kind) {
-            case "command" -> blocking(arguments, CommandRequest.class, (request, cancelled) -> {
+            case COMMAND -> blocking(arguments, CommandRequest.class, (request, cancelled) -> {
                 CommandService.Outcome outcome = commands.execute(request, user, ProcessRunner.Lines.NONE, cancelled);
                 if (outcome.result() == null) {
                     return ToolOutcome.failed(outcome.detail());
@@ -104,13 +105,12 @@ public class WorkbenchTools {
                 String text = write(outcome.result());
                 return CommandResult.SUCCESS.equals(outcome.result().status()) ? ToolOutcome.ok(text) : ToolOutcome.failed(text);
             });
-            case "deploy" -> blocking(arguments, DeployRequest.class, (request, cancelled) -> {
+            case DEPLOY -> blocking(arguments, DeployRequest.class, (request, cancelled) -> {
                 DeployResult result = deployments.deploy(request, user);
                 String text = write(result);
                 return DeployResult.SUCCESS.equals(result.status()) ? ToolOutcome.ok(text) : ToolOutcome.failed(text);
             });
-            case "health" -> health.systemHealth().map(snapshot -> ToolOutcome.ok(write(snapshot)));
-            default -> Uni.createFrom().item(ToolOutcome.failed("Unknown internal tool kind " + kind));
+            case HEALTH -> health.systemHealth().map(snapshot -> ToolOutcome.ok(write(snapshot)));
         };
     }
 
