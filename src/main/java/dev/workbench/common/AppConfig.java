@@ -17,4 +17,10 @@ public interface AppConfig {
 
     /** {@code AUDIT_LOG}: JSON-lines file every command and deployment is appended to (default audit/audit.jsonl). */
     java.nio.file.Path auditLog();
+
+    /**
+     * {@code SHUTDOWN_GRACE}: on SIGTERM, how long requests that can finish may take, and commands to
+     * record their end; under {@code fly.toml}'s {@code kill_timeout}.
+     */
+    java.time.Duration shutdownGrace();
 }

@@ -3,6 +3,7 @@ package dev.workbench.proxy;
 import dev.workbench.auth.Roles;
 import dev.workbench.common.BodyLimit;
 import dev.workbench.services.UpstreamStream;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestMulti;
 
 /**
@@ -31,6 +33,8 @@ import org.jboss.resteasy.reactive.RestMulti;
 @Path("/mcp/{service}/{path: .+}")
 @RolesAllowed(Roles.ADMIN)
 public class ProxyResource {
+
+    private static final Logger LOG = Logger.getLogger(ProxyResource.class);
 
     private final ProxyService proxy;
 
@@ -48,13 +52,13 @@ public class ProxyResource {
     @GET
     public RestMulti<Buffer> get(@Context HttpServerRequest request) {
         return streamed(proxy.open(HttpMethod.GET, request.path(), request.query(), null,
-                request.getHeader(HttpHeaders.ACCEPT), null));
+                request.getHeader(HttpHeaders.ACCEPT), null), request);
     }
 
     @POST
     public RestMulti<Buffer> post(byte[] body, @Context HttpServerRequest request) {
         return streamed(proxy.open(HttpMethod.POST, request.path(), request.query(), request.getHeader(HttpHeaders.CONTENT_TYPE),
-                request.getHeader(HttpHeaders.ACCEPT), body == null ? new byte[0] : body));
+                request.getHeader(HttpHeaders.ACCEPT), body == null ? new byte[0] : body), request);
     }
 
     /** JAX-RS would answer HEAD from GET (forwarding it) and OPTIONS by itself; the proxy takes only GET and POST. */
@@ -73,8 +77,14 @@ public class ProxyResource {
      * read once it is written. A failure before the head is ours to answer ({@code detail}); after
      * it, the connection is reset, so a cut answer never passes for a whole one.
      */
-    private static RestMulti<Buffer> streamed(Uni<UpstreamStream> upstream) {
-        return RestMulti.fromUniResponse(upstream, UpstreamStream::body,
+    private static RestMulti<Buffer> streamed(Uni<UpstreamStream> upstream, HttpServerRequest request) {
+        return RestMulti.fromUniResponse(upstream,
+                answer -> answer.body().onFailure().recoverWithMulti(failure -> {
+                    LOG.infof("%s %s cut after its head: %s", request.method(), request.path(), failure.getMessage());
+                    // Never completed: an end after the reset would count as a whole answer and hide the close.
+                    request.response().reset();
+                    return Multi.createFrom().nothing();
+                }),
                 answer -> answer.contentType() == null ? Map.of() : Map.of(HttpHeaders.CONTENT_TYPE, List.of(answer.contentType())),
                 UpstreamStream::status);
     }

@@ -38,9 +38,11 @@ public class ServiceClient {
     private final java.time.Duration breakerDelay;
 
     private final ResponseBudget budget;
+    private final Vertx vertx;
 
     ServiceClient(ServiceRegistry registry, ToolClientConfig settings, Vertx vertx, ResponseBudget budget) {
         this.budget = budget;
+        this.vertx = vertx;
         this.maxResponseBytes = settings.maxResponseSize().asLongValue();
         this.breakerDelay = settings.breakerDelay();
         for (ToolService service : registry.all()) {
@@ -132,9 +134,13 @@ public class ServiceClient {
         return head(service, method, pathAndQuery, contentType, accept, body).map(response -> {
             AtomicLong received = new AtomicLong();
             Multi<io.vertx.core.buffer.Buffer> chunks = response.toMulti()
-                    // Upstream of the checks below, so that their failures close it too. Closing is
-                    // asynchronous: its own error comes after the reader has let go, and goes nowhere.
-                    .onCancellation().invoke(() -> response.request().connection().closeAndForget())
+                    // Upstream of the checks below, so that their failures close it too. Closed once the
+                    // reader has let go of the response, whose closing error is then expected, not news.
+                    .onCancellation().invoke(() -> vertx.runOnContext(() -> {
+                        response.exceptionHandler(expected -> {
+                        });
+                        response.request().connection().closeAndForget();
+                    }))
                     .onItem().transform(chunk -> {
                         if (received.addAndGet(chunk.length()) > maxResponseBytes) {
                             throw UpstreamException.tooLarge(service, maxResponseBytes);

@@ -111,7 +111,8 @@ class DeliveryFilesTest {
         // Fly's SIGKILL comes kill_timeout after its SIGTERM: the grace period must end before it.
         java.time.Duration kill = java.time.Duration.parse("PT" + fly.path("kill_timeout").asText().toUpperCase());
         java.time.Duration grace = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getValue("quarkus.shutdown.timeout", java.time.Duration.class);
+                .getValue("workbench.app.shutdown-grace", java.time.Duration.class)
+                .plus(org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.shutdown.timeout", java.time.Duration.class));
         assertThat(grace).isLessThan(kill);
         String flyText = Files.readString(ROOT.resolve("fly.toml"));
         assertThat(flyText).contains("fly secrets set").doesNotContainPattern("JWT_SECRET_KEY\\s*=\\s*\"");

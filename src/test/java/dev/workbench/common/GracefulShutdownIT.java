@@ -26,9 +26,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SIGTERM to the packaged application, as Fly sends it on every auto-stop, with 50 requests in
- * flight (44 agent streams, more than the issue's 20, 5 streamed commands and 1 JSON command): every stream gets {@code server is shutting
+ * flight (44 agent streams, more than the issue's 20, 5 streamed commands and 1 JSON command) and a
+ * dashboard's {@code /ws} open (another came and went) and a proxied JSON request that takes 1.5 s: every stream gets {@code server is shutting
  * down} and {@code end}, the JSON command 503, every command is audited as {@code cancelled} and
- * leaves no process, and the process exits well within {@code SHUTDOWN_GRACE}.
+ * leaves no process, the slow request finishes with 200, the dashboard is told 1001 going away,
+ * and the process exits in seconds, not
+ * after the whole {@code SHUTDOWN_GRACE}.
  */
 class GracefulShutdownIT {
 
@@ -40,6 +43,13 @@ class GracefulShutdownIT {
     @Test
     void sigtermEndsEveryStreamCancelsEveryCommandAndExitsInTime() throws Exception {
         Vertx vertx = Vertx.vertx();
+        // A tool service that takes 1.5 s: a JSON request to it can finish within the grace period.
+        CompletableFuture<Void> slowAsked = new CompletableFuture<>();
+        io.vertx.core.http.HttpServer slowService = vertx.createHttpServer().requestHandler(request -> {
+            slowAsked.complete(null);
+            vertx.setTimer(1500, id -> request.response().putHeader("Content-Type", "application/json").end("{\"slow\":\"done\"}"));
+        });
+        slowService.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         FakeLlm llm = new FakeLlm(vertx);
         Path root = Files.createTempDirectory("workbench-shutdown");
         Path repo = Files.createDirectories(root.resolve("repo"));
@@ -58,6 +68,8 @@ class GracefulShutdownIT {
         builder.environment().put("ANTHROPIC_BASE_URL", llm.url());
         builder.environment().put("AUDIT_LOG", audit.toString());
         builder.environment().put("COMMAND_MAX_CONCURRENT", "10");
+        builder.environment().put("MEMORY_URL", "http://127.0.0.1:" + slowService.actualPort());
+        builder.environment().put("PROXY_TIMEOUT", "10s");
         builder.environment().put("AGENT_KEEPALIVE", "60s");
         builder.environment().put("AGENT_MAX_CONCURRENT_RUNS", Integer.toString(AGENTS));
         builder.environment().put("WORKBENCH_REPOSITORIES_API_PATH", repo.toString());
@@ -79,6 +91,28 @@ class GracefulShutdownIT {
                 RawHttp.readUntil(socket, "{\"line\":\"started\"}");
                 commands.add(socket);
             }
+            // A dashboard keeps /ws open; another tab came and went.
+            HttpClient wsClient = HttpClient.newHttpClient();
+            java.net.http.WebSocket.Listener quiet = new java.net.http.WebSocket.Listener() {
+            };
+            CompletableFuture<String> goingAway = new CompletableFuture<>();
+            java.net.http.WebSocket.Listener watching = new java.net.http.WebSocket.Listener() {
+                @Override
+                public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket webSocket, int statusCode, String reason) {
+                    goingAway.complete(statusCode + " " + reason);
+                    return null;
+                }
+            };
+            wsClient.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), quiet).get(5, TimeUnit.SECONDS)
+                    .sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+            java.net.http.WebSocket dashboard = wsClient.newWebSocketBuilder()
+                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), watching).get(5, TimeUnit.SECONDS);
+            Socket slow = new Socket("127.0.0.1", port);
+            slow.setSoTimeout(30_000);
+            slow.getOutputStream().write(("GET /mcp/memory/slow HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            slow.getOutputStream().flush();
+            slowAsked.get(5, TimeUnit.SECONDS);
             Socket json = post(port, token, "/command", "{\"command\":\"backup\",\"service\":\"api\"}", false);
             sockets.addAll(agents);
             sockets.addAll(commands);
@@ -91,7 +125,12 @@ class GracefulShutdownIT {
                     .map(socket -> CompletableFuture.supplyAsync(() -> readToEnd(socket))).toList();
             assertThat(app.waitFor(20, TimeUnit.SECONDS)).as("exited within SHUTDOWN_GRACE").isTrue();
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            assertThat(took).isLessThan(Duration.ofSeconds(20));
+            // Nothing is left to wait for once streams and commands are ended: not the grace period.
+            assertThat(took).isLessThan(Duration.ofSeconds(5));
+            assertThat(goingAway.get(5, TimeUnit.SECONDS)).isEqualTo("1001 server is shutting down");
+            // The request that could finish did, before the exit.
+            assertThat(readToEnd(slow)).startsWith("HTTP/1.1 200").contains("{\"slow\":\"done\"}");
+            dashboard.abort();
 
             for (int i = 0; i < AGENTS + COMMANDS; i++) {
                 assertThat(rests.get(i).get(5, TimeUnit.SECONDS)).as("stream " + i)
@@ -103,7 +142,8 @@ class GracefulShutdownIT {
             assertThat(lines).hasSize(COMMANDS + 1).allSatisfy(line -> assertThat(line.getString("status")).isEqualTo("cancelled"));
             assertThat(sleeps()).as("sleeps left running").isZero();
             assertThat(llm.closedEarly()).isEqualTo(AGENTS);
-            System.out.println("SIGTERM to exit with " + sockets.size() + " requests in flight: " + took.toMillis() + " ms");
+            System.out.println("SIGTERM to exit with " + (sockets.size() + 1) + " requests in flight (one finishing 1.5 s after"
+                    + " the signal) and a /ws client: " + took.toMillis() + " ms");
         } finally {
             app.destroyForcibly();
             for (Socket socket : sockets) {

@@ -34,6 +34,17 @@ class ProxyResourceTest {
 
     private final String token = Login.adminToken();
 
+    /** Null against the packaged application, where the in-process count cannot be read. */
+    @jakarta.inject.Inject
+    dev.workbench.common.ShutdownSignal shutdown;
+
+    /** A cut answer is a finished request: a SIGTERM would not wait for it. */
+    private void noRequestLeftInFlight() {
+        if (shutdown != null) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> shutdown.requestsInFlight() == 0);
+        }
+    }
+
     @BeforeEach
     void reset() {
         ToolServicesResource.resetAll();
@@ -142,6 +153,7 @@ class ProxyResourceTest {
             assertThat(text).doesNotEndWith("0\r\n\r\n");
         }
         upstreamClosed.get(5, TimeUnit.SECONDS);
+        noRequestLeftInFlight();
     }
 
     @Test
@@ -176,6 +188,7 @@ class ProxyResourceTest {
             assertThat(upstreamClosed).isNotDone();
         }
         upstreamClosed.get(5, TimeUnit.SECONDS);
+        noRequestLeftInFlight();
     }
 
     @Test
@@ -189,6 +202,7 @@ class ProxyResourceTest {
             // the test profile's 1 s PROXY_TIMEOUT, not the socket's 10 s read timeout
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
         }
+        noRequestLeftInFlight();
     }
 
     /** Writes {@code chunk} {@code times} times, one every {@code periodMs}, unless the connection closes first. */
