@@ -51,15 +51,12 @@ public sealed interface AgentEvent {
     }
 
     /**
-     * A failure; {@code status} (and {@code Retry-After} when a rate-limited provider gave one) is
-     * what a non-streaming caller gets, the stream carries only the text, which names the wait.
+     * A failure: {@code failure} decides what a non-streaming caller gets ({@link
+     * dev.workbench.common.FailureStatus}); null for a bug. The stream carries only the text, which
+     * names any wait.
      */
     @RegisterForReflection
-    record Error(String error, @JsonIgnore int status, @JsonIgnore long retryAfterSeconds) implements AgentEvent {
-
-        Error(String error, int status) {
-            this(error, status, 0);
-        }
+    record Error(String error, @JsonIgnore dev.workbench.common.Failure failure) implements AgentEvent {
     }
 
     /** Silence on the stream for a while: a comment keeps proxies from cutting it. */

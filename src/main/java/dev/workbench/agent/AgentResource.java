@@ -2,6 +2,7 @@ package dev.workbench.agent;
 
 import dev.workbench.auth.Roles;
 import dev.workbench.common.ErrorBody;
+import dev.workbench.common.FailureStatus;
 import dev.workbench.common.StreamResponses;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
@@ -45,9 +46,10 @@ public class AgentResource {
         if (request.streaming()) {
             return responses.eventStream(agents.stream(request, user).onItem().transformToIterable(frames::frame));
         }
-        return responses.json(agents.complete(request, user), AgentService.Outcome::status,
-                outcome -> outcome.result() != null ? outcome.result() : new ErrorBody(outcome.detail()),
-                outcome -> outcome.retryAfterSeconds() > 0
-                        ? Map.of("Retry-After", Long.toString(outcome.retryAfterSeconds())) : Map.of());
+        return responses.json(agents.complete(request, user),
+                outcome -> outcome.error() == null ? 200 : FailureStatus.ofOrUnexpected(outcome.error().failure()),
+                outcome -> outcome.result() != null ? outcome.result() : new ErrorBody(outcome.error().error()),
+                outcome -> outcome.error() == null || outcome.error().failure() == null ? Map.of()
+                        : FailureStatus.headers(outcome.error().failure()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.workbench.agent;
 
+import dev.workbench.common.Failure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.workbench.agent.llm.ChatMessage;
@@ -72,7 +73,7 @@ public class AgentRunner {
             return Multi.createFrom().item(new AgentEvent.Content(run.answer.toString()));
         }
         if (round > config.maxToolRounds()) {
-            return Multi.createFrom().failure(new AgentLimitException(502,
+            return Multi.createFrom().failure(new dev.workbench.common.Failure.UpstreamFailed(
                     "The agent asked for tools more than " + config.maxToolRounds() + " times (AGENT_MAX_TOOL_ROUNDS); run stopped"));
         }
         Multi<AgentEvent> calls = Multi.createFrom().iterable(step.calls)

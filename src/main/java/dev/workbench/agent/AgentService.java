@@ -1,10 +1,9 @@
 package dev.workbench.agent;
 
 import dev.workbench.agent.llm.ChatMessage;
-import dev.workbench.agent.llm.MissingCredentialsException;
-import dev.workbench.agent.llm.ProviderException;
 import dev.workbench.common.ShutdownSignal;
-import dev.workbench.common.ApiException;
+import dev.workbench.common.Failure;
+import dev.workbench.common.Failures;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -28,8 +27,8 @@ public class AgentService {
 
     private static final Logger LOG = Logger.getLogger(AgentService.class);
 
-    /** The outcome of a non-streaming run: the result, or the status and detail of its failure. */
-    public record Outcome(AgentResult result, int status, String detail, long retryAfterSeconds) {
+    /** The outcome of a non-streaming run: the result, or the error that ended it. */
+    public record Outcome(AgentResult result, AgentEvent.Error error) {
     }
 
     private final AgentCatalog catalog;
@@ -60,9 +59,7 @@ public class AgentService {
         return execute(request, user, lookup, null)
                 .onItem().invoke(builder::accept)
                 .collect().last()
-                .map(ignored -> builder.error() == null
-                        ? new Outcome(builder.build(), 200, null, 0)
-                        : new Outcome(null, builder.error().status(), builder.error().error(), builder.error().retryAfterSeconds()));
+                .map(ignored -> builder.error() == null ? new Outcome(builder.build(), null) : new Outcome(null, builder.error()));
     }
 
     private Multi<AgentEvent> execute(AgentRequest request, String user, AgentCatalog.Lookup lookup, Duration keepalive) {
@@ -79,7 +76,7 @@ public class AgentService {
         Multi<AgentEvent> run = Multi.createFrom().deferred(() -> {
             if (running.incrementAndGet() > config.maxConcurrentRuns()) {
                 running.decrementAndGet();
-                return Multi.createFrom().failure(new AgentLimitException(429, "Too many agent runs at once (AGENT_MAX_CONCURRENT_RUNS="
+                return Multi.createFrom().failure(new Failure.LimitReached("Too many agent runs at once (AGENT_MAX_CONCURRENT_RUNS="
                         + config.maxConcurrentRuns() + "); try again shortly"));
             }
             return Multi.createBy().concatenating().streams(
@@ -93,31 +90,12 @@ public class AgentService {
     }
 
     private AgentEvent toError(Throwable failure) {
-        int status;
-        String message;
-        long retryAfter = 0;
-        switch (failure) {
-            case MissingCredentialsException missing -> {
-                status = 503;
-                message = missing.getMessage();
-            }
-            case ProviderException provider -> {
-                // A rate-limited provider's 429 passes through with its wait; other failures are a bad gateway.
-                status = provider.status() == 429 ? 429 : 502;
-                message = provider.getMessage();
-                retryAfter = provider.retryAfterSeconds();
-            }
-            case AgentLimitException limit -> {
-                status = limit.status();
-                message = limit.getMessage();
-            }
-            default -> {
-                LOG.error("Agent run failed", failure);
-                status = 500;
-                message = "Agent run failed unexpectedly";
-            }
+        if (failure instanceof Failure known) {
+            return new AgentEvent.Error(known.getMessage(), known);
         }
-        return new AgentEvent.Error(message, status, retryAfter);
+        String reference = Failures.reference();
+        LOG.errorf(failure, "Agent run failed (ref %s)", reference);
+        return new AgentEvent.Error("Agent run failed unexpectedly (ref " + reference + ")", null);
     }
 
     /**
@@ -127,7 +105,7 @@ public class AgentService {
     private Multi<AgentEvent> guard(Multi<AgentEvent> events, Duration keepalive) {
         return Multi.createFrom().emitter(emitter -> {
             AtomicLong lastSent = new AtomicLong(System.nanoTime());
-            long deadline = vertx.setTimer(config.maxDuration().toMillis(), id -> emitter.fail(new AgentLimitException(504,
+            long deadline = vertx.setTimer(config.maxDuration().toMillis(), id -> emitter.fail(new Failure.UpstreamTimedOut(
                     "The run took longer than " + dev.workbench.common.Durations.human(config.maxDuration()) + " (AGENT_MAX_DURATION) and was stopped")));
             // Checked ten times per interval, so a silence is filled one interval after the last frame,
             // not up to two (a tick just before an event would otherwise see too little silence).
@@ -138,7 +116,7 @@ public class AgentService {
                 }
             });
             // A SIGTERM ends the run with one error event (and end), not mid-token.
-            AutoCloseable onShutdown = shutdown.register(() -> emitter.fail(new AgentLimitException(503, ShutdownSignal.MESSAGE)));
+            AutoCloseable onShutdown = shutdown.register(() -> emitter.fail(new Failure.Unavailable(ShutdownSignal.MESSAGE)));
             Cancellable subscription = events.subscribe().with(event -> {
                 lastSent.set(System.nanoTime());
                 emitter.emit(event);
@@ -166,7 +144,7 @@ public class AgentService {
         LinkedHashSet<String> unknown = new LinkedHashSet<>(requested);
         unknown.removeAll(available);
         if (!unknown.isEmpty()) {
-            throw new ApiException(422, "Unknown tools for agent " + agent.name() + ": " + String.join(", ", unknown)
+            throw new Failure.Invalid("Unknown tools for agent " + agent.name() + ": " + String.join(", ", unknown)
                     + " (available: " + String.join(", ", available) + ")");
         }
         return available.stream().filter(requested::contains).toList();
@@ -184,7 +162,7 @@ public class AgentService {
             }
         }
         if (turns.stream().noneMatch(ChatMessage.User.class::isInstance)) {
-            throw new ApiException(422, "messages must contain at least one user message");
+            throw new Failure.Invalid("messages must contain at least one user message");
         }
         if (!(turns.get(0) instanceof ChatMessage.User)) {
             turns.add(0, new ChatMessage.User("(conversation continues)"));

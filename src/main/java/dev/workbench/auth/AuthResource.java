@@ -2,7 +2,7 @@ package dev.workbench.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.workbench.common.ApiException;
+import dev.workbench.common.Failure;
 import java.io.IOException;
 import dev.workbench.common.BodyLimit;
 import io.smallrye.common.annotation.Blocking;
@@ -47,7 +47,7 @@ public class AuthResource {
     public TokenResponse login(byte[] body, @Context HttpServerRequest request) throws IOException {
         // A chunked body declares no length: the limit holds for the bytes actually read, before parsing.
         if (body.length > MAX_BODY_BYTES) {
-            throw new ApiException(413, "Request body too large: at most " + MAX_BODY_BYTES + " bytes");
+            throw new Failure.TooLarge("Request body too large: at most " + MAX_BODY_BYTES + " bytes");
         }
         JsonNode parsed = body.length == 0 ? null : json.readTree(body);
         return login.login(LoginRequest.from(parsed), clientAddress.of(request));

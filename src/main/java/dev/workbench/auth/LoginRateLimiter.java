@@ -1,6 +1,6 @@
 package dev.workbench.auth;
 
-import dev.workbench.common.ApiException;
+import dev.workbench.common.Failure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
@@ -10,8 +10,8 @@ import java.util.concurrent.Semaphore;
 /**
  * Bounds password checks. Per client address, an attempt counts the moment it starts, before the
  * password is checked, so of any burst at most {@code LOGIN_MAX_FAILURES} reach bcrypt in a window
- * and the rest get 429 with {@code Retry-After}; a successful login clears the count. Across all
- * clients, at most one check per core runs at once; beyond that the caller gets 503 with
+ * and the rest reach their limit, told when to retry; a successful login clears the count. Across all
+ * clients, at most one check per core runs at once; beyond that the server is unavailable, with
  * {@code Retry-After} rather than a queue that grows without bound.
  */
 @ApplicationScoped
@@ -53,8 +53,8 @@ public class LoginRateLimiter {
     }
 
     /**
-     * Counts an attempt of {@code client} and takes one of the password-check slots; throws 429 when
-     * the client has used up its attempts for the current window, 503 when every slot is busy.
+     * Counts an attempt of {@code client} and takes one of the password-check slots; fails with a limit
+     * reached when the client has used up its attempts for the current window, unavailable when every slot is busy.
      */
     public Attempt begin(String client) {
         long now = System.nanoTime();
@@ -67,14 +67,12 @@ public class LoginRateLimiter {
         if (counted.attempts() > maxFailures) {
             long remaining = counted.startNanos() + windowNanos - now;
             long seconds = Math.max(1, Duration.ofNanos(remaining).toSeconds() + (remaining % 1_000_000_000L > 0 ? 1 : 0));
-            throw new ApiException(429, "Too many failed login attempts; retry in " + seconds + " seconds",
-                    Map.of("Retry-After", Long.toString(seconds)));
+            throw new Failure.LimitReached("Too many failed login attempts; retry in " + seconds + " seconds", seconds);
         }
         if (!checks.tryAcquire()) {
             // Not checked, so not counted against the client.
             windows.computeIfPresent(client, (key, window) -> new Window(window.startNanos(), window.attempts() - 1));
-            throw new ApiException(503, "Too many logins are being checked at once; retry in 1 second",
-                    Map.of("Retry-After", "1"));
+            throw new Failure.Unavailable("Too many logins are being checked at once; retry in 1 second", 1);
         }
         return new Attempt(client);
     }

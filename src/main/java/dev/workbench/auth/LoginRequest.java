@@ -1,17 +1,17 @@
 package dev.workbench.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.workbench.common.ApiException;
+import dev.workbench.common.Failure;
 
-/** The body of {@code POST /auth/login}, checked field by field so a 422 names what is wrong. */
+/** The body of {@code POST /auth/login}, checked field by field so the refusal names what is wrong. */
 public record LoginRequest(String username, String password) {
 
     public static LoginRequest from(JsonNode body) {
         if (body == null || body.isNull() || body.isMissingNode()) {
-            throw new ApiException(422, "Request body is required: {\"username\": ..., \"password\": ...}");
+            throw new Failure.Invalid("Request body is required: {\"username\": ..., \"password\": ...}");
         }
         if (!body.isObject()) {
-            throw new ApiException(422, "Request body must be a JSON object with username and password");
+            throw new Failure.Invalid("Request body must be a JSON object with username and password");
         }
         return new LoginRequest(text(body, "username"), text(body, "password"));
     }
@@ -19,10 +19,10 @@ public record LoginRequest(String username, String password) {
     private static String text(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
-            throw new ApiException(422, "Field '" + field + "' is required");
+            throw new Failure.Invalid("Field '" + field + "' is required");
         }
         if (!value.isTextual()) {
-            throw new ApiException(422, "Field '" + field + "' must be a string");
+            throw new Failure.Invalid("Field '" + field + "' must be a string");
         }
         return value.textValue();
     }

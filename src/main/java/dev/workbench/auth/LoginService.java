@@ -1,6 +1,6 @@
 package dev.workbench.auth;
 
-import dev.workbench.common.ApiException;
+import dev.workbench.common.Failure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Logs the admin in: rate limit first, then the credential check, then a fresh token. */
@@ -21,7 +21,7 @@ public class LoginService {
     public TokenResponse login(LoginRequest request, String client) {
         try (LoginRateLimiter.Attempt attempt = rateLimiter.begin(client)) {
             if (!passwords.matches(request.username(), request.password())) {
-                throw new ApiException(401, "Invalid credentials");
+                throw new Failure.Unauthenticated("Invalid credentials");
             }
             attempt.succeeded();
         }

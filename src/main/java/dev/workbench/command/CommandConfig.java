@@ -25,7 +25,7 @@ public interface CommandConfig {
     /** {@code COMMAND_MAX_OUTPUT}: most bytes kept of stdout and of stderr each (default 1M). */
     MemorySize maxOutput();
 
-    /** {@code COMMAND_MAX_CONCURRENT}: commands at once; more get 429 (default 4). */
+    /** {@code COMMAND_MAX_CONCURRENT}: commands at once; more reach the limit (default 4). */
     int maxConcurrent();
 
     /** {@code COMMAND_SANDBOX}: {@code bwrap} (bubblewrap around every command, the default) or {@code none}. */

@@ -1,7 +1,7 @@
 package dev.workbench.command;
 
 import dev.workbench.auth.Roles;
-import dev.workbench.common.ErrorBody;
+import dev.workbench.common.Failure;
 import dev.workbench.common.StreamResponses;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.virtual.threads.VirtualThreads;
@@ -50,11 +50,10 @@ public class CommandResource {
         if (accept != null && accept.contains(MediaType.SERVER_SENT_EVENTS)) {
             return responses.eventStream(stream(request, user));
         }
-        Uni<CommandService.Outcome> outcome = Uni.createFrom()
+        Uni<CommandResult> result = Uni.createFrom()
                 .item(() -> commands.execute(request, user, ProcessRunner.Lines.NONE, () -> false))
                 .runSubscriptionOn(threads);
-        return responses.json(outcome, CommandService.Outcome::status,
-                o -> o.result() != null ? o.result() : new ErrorBody(o.detail()));
+        return responses.json(result, done -> 200, done -> done);
     }
 
     private Multi<Buffer> stream(CommandRequest request, String user) {
@@ -64,11 +63,12 @@ public class CommandResource {
             start.put("command", request.command());
             start.put("service", request.service());
             emitter.emit(responses.event("start", start));
-            CommandService.Outcome outcome = commands.execute(request, user,
-                    (name, line) -> emitter.emit(responses.event(name, Map.of("line", line))), emitter::isCancelled);
-            emitter.emit(outcome.result() != null
-                    ? responses.event("result", outcome.result())
-                    : responses.event("error", Map.of("error", outcome.detail())));
+            try {
+                emitter.emit(responses.event("result", commands.execute(request, user,
+                        (name, line) -> emitter.emit(responses.event(name, Map.of("line", line))), emitter::isCancelled)));
+            } catch (Failure refused) {
+                emitter.emit(responses.event("error", Map.of("error", refused.getMessage())));
+            }
             emitter.emit(responses.end());
             emitter.complete();
         }));

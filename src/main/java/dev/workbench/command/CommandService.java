@@ -1,6 +1,7 @@
 package dev.workbench.command;
 
 import dev.workbench.common.AuditLog;
+import dev.workbench.common.Failure;
 import dev.workbench.common.ShutdownSignal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
@@ -19,10 +20,6 @@ import org.jboss.logging.Logger;
 public class CommandService {
 
     private static final Logger LOG = Logger.getLogger(CommandService.class);
-
-    /** A result (HTTP 200), or the status and detail of a request that was not run at all. */
-    public record Outcome(int status, CommandResult result, String detail) {
-    }
 
     private final Map<String, RepositoriesConfig.Repository> repositories;
     private final CommandPolicy policy;
@@ -57,37 +54,37 @@ public class CommandService {
 
     /**
      * Runs a request; {@code cancelled} turning true kills a running command (its client went away),
-     * and so does the start of a shutdown (then the answer is 503, and the audit line says {@code cancelled}).
+     * and so does the start of a shutdown (then it fails as unavailable, and the audit line says {@code cancelled}).
      */
-    public Outcome execute(CommandRequest request, String user, ProcessRunner.Lines lines, java.util.function.BooleanSupplier cancelled) {
+    public CommandResult execute(CommandRequest request, String user, ProcessRunner.Lines lines, java.util.function.BooleanSupplier cancelled) {
         RepositoriesConfig.Repository repository = repositories.get(request.service());
         String line = request.argsOrEmpty().isEmpty() ? request.command()
                 : request.command() + " " + String.join(" ", request.argsOrEmpty());
         if (repository == null) {
             audit.record(user, line, request.service(), "not_found", null, 0, "unknown service");
-            return new Outcome(404, null, "Service " + request.service() + " not found");
+            throw new Failure.NotFound("Service " + request.service() + " not found");
         }
         Path directory = repository.path();
         CommandPolicy.Decision decision = policy.decide(request.command(), request.argsOrEmpty(), directory, repository.commands());
         if (decision instanceof CommandPolicy.Refuse refuse) {
             CommandResult refused = CommandResult.forbidden(refuse.reason());
             record(user, line, request.service(), refused, null);
-            return new Outcome(200, refused, null);
+            return refused;
         }
         CommandPolicy.Run run = (CommandPolicy.Run) decision;
         String unavailable = sandbox.unavailable();
         if (unavailable != null) {
             audit.record(user, line, request.service(), "rejected", null, 0, "sandbox unavailable");
-            return new Outcome(503, null, "The command sandbox does not work here (" + unavailable
+            throw new Failure.Unavailable("The command sandbox does not work here (" + unavailable
                     + "); install bubblewrap, or set COMMAND_SANDBOX=none to run commands without it");
         }
         if (shutdown.isShuttingDown()) {
             audit.record(user, line, request.service(), "rejected", null, 0, ShutdownSignal.MESSAGE);
-            return new Outcome(503, null, ShutdownSignal.MESSAGE);
+            throw new Failure.Unavailable(ShutdownSignal.MESSAGE);
         }
         if (!slots.tryAcquire()) {
             audit.record(user, line, request.service(), "rejected", null, 0, "too many commands");
-            return new Outcome(429, null, "Too many commands at once (COMMAND_MAX_CONCURRENT=" + config.maxConcurrent() + ")");
+            throw new Failure.LimitReached("Too many commands at once (COMMAND_MAX_CONCURRENT=" + config.maxConcurrent() + ")");
         }
         shutdown.enter();
         try {
@@ -104,9 +101,9 @@ public class CommandService {
                     () -> cancelled.getAsBoolean() || shutdown.isShuttingDown());
             record(user, line, request.service(), result, sandbox.name());
             if (CommandResult.CANCELLED.equals(result.status()) && shutdown.isShuttingDown()) {
-                return new Outcome(503, null, ShutdownSignal.MESSAGE);
+                throw new Failure.Unavailable(ShutdownSignal.MESSAGE);
             }
-            return new Outcome(200, result, null);
+            return result;
         } finally {
             slots.release();
             shutdown.leave();

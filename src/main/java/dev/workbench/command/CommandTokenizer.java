@@ -1,6 +1,6 @@
 package dev.workbench.command;
 
-import dev.workbench.common.ApiException;
+import dev.workbench.common.Failure;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +23,7 @@ public final class CommandTokenizer {
             if (c == '\'') {
                 int end = line.indexOf('\'', i + 1);
                 if (end < 0) {
-                    throw new ApiException(422, "Unbalanced single quote in command");
+                    throw new Failure.Invalid("Unbalanced single quote in command");
                 }
                 word.append(line, i + 1, end);
                 i = end;
@@ -39,12 +39,12 @@ public final class CommandTokenizer {
                     i++;
                 }
                 if (i >= line.length()) {
-                    throw new ApiException(422, "Unbalanced double quote in command");
+                    throw new Failure.Invalid("Unbalanced double quote in command");
                 }
                 inWord = true;
             } else if (c == '\\') {
                 if (i + 1 >= line.length()) {
-                    throw new ApiException(422, "Command ends with a lone backslash");
+                    throw new Failure.Invalid("Command ends with a lone backslash");
                 }
                 word.append(line.charAt(++i));
                 inWord = true;

@@ -43,7 +43,7 @@ public class CorsFilter {
         response.headers().add("Vary", "Origin");
         if (preflight) {
             if (!allowed) {
-                RouterErrors.respond(ctx, 400, "Disallowed CORS origin");
+                RouterErrors.respond(ctx, new Failure.Malformed("Disallowed CORS origin"));
                 return;
             }
             allow(response, origin);

@@ -24,9 +24,9 @@ public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
     @ServerExceptionMapper
-    public Response api(ApiException e) {
-        Response.ResponseBuilder builder = json(e.status(), e.detail());
-        e.headers().forEach(builder::header);
+    public Response failure(Failure e) {
+        Response.ResponseBuilder builder = json(FailureStatus.of(e), e.getMessage());
+        FailureStatus.headers(e).forEach(builder::header);
         return builder.build();
     }
 
@@ -76,8 +76,9 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        LOG.error("Unhandled error", e);
-        return json(500, "Internal server error").build();
+        String reference = Failures.reference();
+        LOG.errorf(e, "Unhandled error (ref %s)", reference);
+        return json(500, "Internal server error (ref " + reference + ")").build();
     }
 
     static Response.ResponseBuilder json(int status, String detail) {

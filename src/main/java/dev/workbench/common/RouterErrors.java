@@ -66,6 +66,14 @@ public class RouterErrors {
     }
 
     /** Ends the request with {@code {"detail": ...}}; a null detail is the status's reason phrase. */
+    /** Answers {@code failure} as {@code ErrorMappers} would, for filters that run before any resource. */
+    public static void respond(RoutingContext ctx, Failure failure) {
+        if (!ctx.response().headWritten()) {
+            FailureStatus.headers(failure).forEach(ctx.response()::putHeader);
+        }
+        respond(ctx, FailureStatus.of(failure), failure.getMessage());
+    }
+
     public static void respond(RoutingContext ctx, int status, String detail) {
         if (ctx.response().headWritten()) {
             return;

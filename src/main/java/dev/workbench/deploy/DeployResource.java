@@ -1,7 +1,7 @@
 package dev.workbench.deploy;
 
 import dev.workbench.auth.Roles;
-import dev.workbench.common.ApiException;
+import dev.workbench.common.Failure;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.virtual.threads.VirtualThreads;
 import io.smallrye.mutiny.Uni;
@@ -43,6 +43,6 @@ public class DeployResource {
     @GET
     @Path("/{id}")
     public DeployResult find(@PathParam("id") String id) {
-        return deployments.find(id).orElseThrow(() -> new ApiException(404, "Deployment " + id + " not found"));
+        return deployments.find(id).orElseThrow(() -> new Failure.NotFound("Deployment " + id + " not found"));
     }
 }

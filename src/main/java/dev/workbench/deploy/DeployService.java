@@ -1,6 +1,6 @@
 package dev.workbench.deploy;
 
-import dev.workbench.common.ApiException;
+import dev.workbench.common.Failure;
 import dev.workbench.common.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
@@ -38,12 +38,12 @@ public class DeployService {
     public DeployResult deploy(DeployRequest request, String user) {
         DeployConfig.Target target = config.targets().get(request.target());
         if (target == null) {
-            throw new ApiException(422, "Unknown target " + request.target() + "; configured: "
+            throw new Failure.Invalid("Unknown target " + request.target() + "; configured: "
                     + String.join(", ", config.targets().keySet().stream().sorted().toList()));
         }
         DeployStrategy strategy = target.strategy();
         if (request.isRollback() && strategy == DeployStrategy.GITHUB) {
-            throw new ApiException(422, "Target " + request.target() + " deploys through GitHub Actions, which records no "
+            throw new Failure.Invalid("Target " + request.target() + " deploys through GitHub Actions, which records no "
                     + "previous images: deploy the earlier version instead of rolling back");
         }
         String token = credentials(strategy);
@@ -104,13 +104,11 @@ public class DeployService {
 
     private String credentials(DeployStrategy strategy) {
         return switch (strategy) {
-            case FLY -> config.flyApiToken().orElseThrow(() -> new ApiException(503,
-                    "FLY_API_TOKEN is not set: deployments with the Fly Machines API need it"));
+            case FLY -> config.flyApiToken().orElseThrow(() -> new Failure.MissingCredentials("FLY_API_TOKEN is not set: deployments with the Fly Machines API need it"));
             case GITHUB -> {
-                String token = config.githubToken().orElseThrow(() -> new ApiException(503,
-                        "GITHUB_TOKEN is not set: deployments through GitHub Actions need it"));
+                String token = config.githubToken().orElseThrow(() -> new Failure.MissingCredentials("GITHUB_TOKEN is not set: deployments through GitHub Actions need it"));
                 if (config.githubRepository().filter(r -> r.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")).isEmpty()) {
-                    throw new ApiException(503, "GITHUB_REPOSITORY is not set to owner/name: deployments through GitHub Actions need it");
+                    throw new Failure.MissingCredentials("GITHUB_REPOSITORY is not set to owner/name: deployments through GitHub Actions need it");
                 }
                 yield token;
             }

@@ -12,13 +12,7 @@ final class UpstreamErrors {
 
     static DeployException of(String api, String step, RuntimeException failure) {
         if (failure instanceof WebApplicationException web && web.getResponse() != null) {
-            String body = "";
-            try {
-                body = web.getResponse().readEntity(String.class);
-            } catch (RuntimeException unreadable) {
-                // the status alone says enough
-            }
-            body = body == null ? "" : body.length() > 300 ? body.substring(0, 300) : body;
+            String body = UpstreamFailures.cut(UpstreamFailures.bodyOf(web));
             return new DeployException(api + " answered HTTP " + web.getResponse().getStatus() + " " + step
                     + (body.isBlank() ? "" : ": " + body.strip()));
         }

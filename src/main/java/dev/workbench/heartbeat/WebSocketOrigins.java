@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * A browser opening {@code /ws} says where the page came from in {@code Origin}; only the CORS
- * origins may (403 before the upgrade otherwise), so another site cannot ride a visitor's browser
+ * origins may (refused before the upgrade otherwise), so another site cannot ride a visitor's browser
  * into the heartbeat. Clients without {@code Origin} (scripts, monitors) are not browsers and pass.
  */
 public class WebSocketOrigins {
@@ -30,7 +30,7 @@ public class WebSocketOrigins {
     private void handle(RoutingContext ctx) {
         String origin = ctx.request().getHeader("Origin");
         if (origin != null && "/ws".equals(ctx.request().path()) && !origins.contains(origin)) {
-            RouterErrors.respond(ctx, 403, "Origin not allowed");
+            RouterErrors.respond(ctx, new dev.workbench.common.Failure.Refused("Origin not allowed"));
             return;
         }
         ctx.next();

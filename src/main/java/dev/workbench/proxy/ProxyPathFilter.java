@@ -6,7 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Refuses an invalid proxy path with 400 {@code Invalid path} on the raw request, before routing
+ * Refuses an invalid proxy path as malformed ({@code Invalid path}) on the raw request, before routing
  * or normalisation: {@code /mcp/memory/../secret} never becomes another route, and nothing
  * invalid reaches a tool service. Service lookup and the allowlist come after authentication.
  */
@@ -28,6 +28,6 @@ public class ProxyPathFilter {
             ctx.next();
             return;
         }
-        RouterErrors.respond(ctx, 400, "Invalid path");
+        RouterErrors.respond(ctx, new dev.workbench.common.Failure.Malformed("Invalid path"));
     }
 }

@@ -1,6 +1,6 @@
 package dev.workbench.proxy;
 
-import dev.workbench.common.ApiException;
+import dev.workbench.common.Failure;
 import dev.workbench.services.ServiceClient;
 import dev.workbench.services.ServiceRegistry;
 import dev.workbench.services.ToolService;
@@ -44,22 +44,22 @@ public class ProxyService {
      */
     public Uni<UpstreamStream> open(HttpMethod method, String rawPath, String query, String contentType,
             String accept, byte[] body) {
-        Hop hop = hop(ProxyPath.parse(rawPath).orElseThrow(() -> new ApiException(400, "Invalid path")), query, body);
+        Hop hop = hop(ProxyPath.parse(rawPath).orElseThrow(() -> new Failure.Malformed("Invalid path")), query, body);
         return client.open(hop.service(), method, hop.pathAndQuery(), contentType, accept, body);
     }
 
     private record Hop(ToolService service, String pathAndQuery) {
     }
 
-    /** Where a request may go, or why not: unknown service 404, not allowed 403, too large 413. */
+    /** Where a request may go, or why not: an unknown service, a path not allowed, a body too large. */
     private Hop hop(ProxyPath.Target target, String query, byte[] body) {
         ToolService service = registry.find(target.service())
-                .orElseThrow(() -> new ApiException(404, "Service " + target.service() + " not found"));
+                .orElseThrow(() -> new Failure.NotFound("Service " + target.service() + " not found"));
         if (restricted && !service.allowlist().contains(target.firstSegment())) {
-            throw new ApiException(403, "Endpoint not allowed");
+            throw new Failure.Refused("Endpoint not allowed");
         }
         if (body != null && body.length > ProxyConfig.MAX_REQUEST_BYTES) {
-            throw new ApiException(413, "Request body too large: at most " + ProxyConfig.MAX_REQUEST_BYTES + " bytes");
+            throw new Failure.TooLarge("Request body too large: at most " + ProxyConfig.MAX_REQUEST_BYTES + " bytes");
         }
         return new Hop(service, query == null || query.isEmpty() ? target.path() : target.path() + "?" + query);
     }

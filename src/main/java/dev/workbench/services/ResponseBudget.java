@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The bytes of tool-service answers read whole (an agent's tool calls; the proxy streams instead)
  * held in memory at once, across all requests: an eighth of the heap (an answer is copied up to
  * three times while it is read and used). A read that would pass
- * the budget stops, and its caller gets 503, instead of the JVM running out of memory under many
+ * the budget stops, and its caller is told the server is unavailable for now, instead of the JVM running out of memory under many
  * large answers at once. Bytes are returned when the answer has been written to its client, or, as
  * a safety net, when it is garbage-collected unreturned.
  */

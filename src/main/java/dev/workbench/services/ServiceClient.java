@@ -1,5 +1,6 @@
 package dev.workbench.services;
 
+import dev.workbench.common.Failure;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Multi;
@@ -23,8 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Talks to the tool services, each through one pooled Vert.x HTTP client built once with the
  * service's timeouts: health checks, answers read whole for the agents' tools, and answers streamed
- * through for the proxy. Failures come back as {@link UpstreamException}: 502 unreachable or oversized, 504 too slow;
- * a service that keeps failing trips its circuit breaker, and calls fail fast with 503 for a while
+ * through for the proxy. Failures come back as {@link Failure}s: upstream failed (unreachable, oversized) or timed out;
+ * a service that keeps failing trips its circuit breaker, and calls fail fast as unavailable for a while
  * instead of each waiting out a timeout. Health checks bypass the breaker: they report the truth.
  */
 @ApplicationScoped
@@ -54,7 +55,7 @@ public class ServiceClient {
                     .failureRatio(0.5)
                     .delay(settings.breakerDelay().toMillis(), ChronoUnit.MILLIS)
                     // Only "no usable answer" counts; an upstream's own 4xx or 5xx is an answer.
-                    .when(failure -> failure instanceof UpstreamException && !(failure instanceof UpstreamException.OverBudget))
+                    .when(failure -> failure instanceof Failure.UpstreamFailed || failure instanceof Failure.UpstreamTimedOut)
                     .done()
                     .build());
             long timeout = service.timeout().toMillis();
@@ -119,7 +120,7 @@ public class ServiceClient {
     public Uni<UpstreamResponse> forward(ToolService service, HttpMethod method, String pathAndQuery,
             String contentType, String accept, byte[] body) {
         return head(service, method, pathAndQuery, contentType, accept, body).chain(response -> readCapped(service, response))
-                .ifNoItem().after(service.timeout()).failWith(() -> UpstreamException.timeout(service));
+                .ifNoItem().after(service.timeout()).failWith(() -> ToolServiceFailures.timeout(service));
     }
 
     /**
@@ -143,12 +144,12 @@ public class ServiceClient {
                     }))
                     .onItem().transform(chunk -> {
                         if (received.addAndGet(chunk.length()) > maxResponseBytes) {
-                            throw UpstreamException.tooLarge(service, maxResponseBytes);
+                            throw ToolServiceFailures.tooLarge(service, maxResponseBytes);
                         }
                         return chunk.getDelegate();
                     })
-                    .ifNoItem().after(service.timeout()).failWith(() -> UpstreamException.silent(service))
-                    .onFailure(failure -> !(failure instanceof UpstreamException)).transform(failure -> failed(service, failure));
+                    .ifNoItem().after(service.timeout()).failWith(() -> ToolServiceFailures.silent(service))
+                    .onFailure().transform(failure -> ToolServiceFailures.of(service, failure));
             return new UpstreamStream(response.statusCode(), response.getHeader("Content-Type"), chunks);
         });
     }
@@ -161,7 +162,7 @@ public class ServiceClient {
             String contentType, String accept, byte[] body) {
         return breakers.get(service.id())
                 .get(() -> send(service, method, pathAndQuery, contentType, accept, body))
-                .onFailure(CircuitBreakerOpenException.class).transform(open -> UpstreamException.paused(service, breakerDelay));
+                .onFailure(CircuitBreakerOpenException.class).transform(open -> ToolServiceFailures.paused(service, breakerDelay));
     }
 
     private Uni<HttpClientResponse> send(ToolService service, HttpMethod method, String pathAndQuery,
@@ -185,13 +186,13 @@ public class ServiceClient {
                     if (declaresMoreThan(response, maxResponseBytes)) {
                         return response.request().connection().close()
                                 .onItemOrFailure().transform((ignored, failure) -> {
-                                    throw UpstreamException.tooLarge(service, maxResponseBytes);
+                                    throw ToolServiceFailures.tooLarge(service, maxResponseBytes);
                                 });
                     }
                     return Uni.createFrom().item(response);
                 })
-                .ifNoItem().after(service.timeout()).failWith(() -> UpstreamException.timeout(service))
-                .onFailure(failure -> !(failure instanceof UpstreamException)).transform(failure -> failed(service, failure));
+                .ifNoItem().after(service.timeout()).failWith(() -> ToolServiceFailures.timeout(service))
+                .onFailure().transform(failure -> ToolServiceFailures.of(service, failure));
     }
 
     private Uni<UpstreamResponse> readCapped(ToolService service, HttpClientResponse response) {
@@ -200,27 +201,22 @@ public class ServiceClient {
         return response.toMulti()
                 .onItem().invoke(chunk -> {
                     if (received.addAndGet(chunk.length()) > maxResponseBytes) {
-                        throw UpstreamException.tooLarge(service, maxResponseBytes);
+                        throw ToolServiceFailures.tooLarge(service, maxResponseBytes);
                     }
                     if (!hold.take(chunk.length())) {
-                        throw UpstreamException.overBudget(service);
+                        throw ToolServiceFailures.overBudget(service);
                     }
                 })
                 .collect().in(Buffer::buffer, Buffer::appendBuffer)
                 .onFailure().invoke(hold::release)
-                .onFailure(UpstreamException.class).call(() -> response.request().connection().close())
-                .onFailure(failure -> !(failure instanceof UpstreamException)).transform(failure -> failed(service, failure))
+                .onFailure(Failure.class).call(() -> response.request().connection().close())
+                .onFailure().transform(failure -> ToolServiceFailures.of(service, failure))
                 .map(all -> {
                     UpstreamResponse answer = new UpstreamResponse(response.statusCode(), response.getHeader("Content-Type"),
                             all.getBytes(), hold);
                     budget.watch(answer, hold);
                     return answer;
                 });
-    }
-
-    /** What a failure to get or read an answer means to the caller: too slow (504) or unreachable (502). */
-    private static UpstreamException failed(ToolService service, Throwable failure) {
-        return UpstreamFailures.isTimeout(failure) ? UpstreamException.timeout(service) : UpstreamException.unreachable(service, failure);
     }
 
     /** Whether the answer's {@code Content-Length} already says it is larger than {@code limit}. */

@@ -22,7 +22,7 @@ public interface ToolClientConfig {
 
     /**
      * {@code PROXY_MAX_RESPONSE_SIZE}: largest tool-service answer taken: a larger declared length is
-     * a 502; a stream that grows past it is cut.
+     * an upstream failure; a stream that grows past it is cut.
      */
     MemorySize maxResponseSize();
 

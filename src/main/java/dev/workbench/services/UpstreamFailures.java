@@ -7,7 +7,10 @@ import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
-/** Small predicates that classify why a call to a tool service failed. */
+/**
+ * The one place that reads what an upstream (a tool service, a provider, the Fly or GitHub API)
+ * failed with: whether it timed out, why in words, and the start of its error body.
+ */
 public final class UpstreamFailures {
 
     private UpstreamFailures() {
@@ -57,5 +60,24 @@ public final class UpstreamFailures {
         int end = message.indexOf('\n');
         String line = end < 0 ? message : message.substring(0, end);
         return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+
+    /** Most characters of an upstream's error body passed on. */
+    public static final int MAX_BODY_CHARS = 300;
+
+    /** The body an HTTP client's error carries (cut it with {@link #cut} to show it), or "" when there is none or it cannot be read. */
+    public static String bodyOf(jakarta.ws.rs.WebApplicationException failure) {
+        String body = null;
+        try {
+            body = failure.getResponse() == null ? null : failure.getResponse().readEntity(String.class);
+        } catch (RuntimeException unreadable) {
+            // the status alone says what happened
+        }
+        return body == null ? "" : body;
+    }
+
+    /** {@code text} cut to {@link #MAX_BODY_CHARS}. */
+    public static String cut(String text) {
+        return text.length() > MAX_BODY_CHARS ? text.substring(0, MAX_BODY_CHARS) : text;
     }
 }

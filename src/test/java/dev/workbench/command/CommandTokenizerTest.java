@@ -3,7 +3,7 @@ package dev.workbench.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.workbench.common.ApiException;
+import dev.workbench.common.Failure;
 import org.junit.jupiter.api.Test;
 
 class CommandTokenizerTest {
@@ -47,11 +47,11 @@ class CommandTokenizerTest {
 
     @Test
     void unbalancedQuotesAreRefused() {
-        assertThatThrownBy(() -> CommandTokenizer.split("git commit -m 'oops")).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> CommandTokenizer.split("git commit -m 'oops")).isInstanceOf(Failure.Invalid.class)
                 .hasMessageContaining("single quote");
-        assertThatThrownBy(() -> CommandTokenizer.split("git commit -m \"oops")).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> CommandTokenizer.split("git commit -m \"oops")).isInstanceOf(Failure.Invalid.class)
                 .hasMessageContaining("double quote");
-        assertThatThrownBy(() -> CommandTokenizer.split("echo \\")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> CommandTokenizer.split("echo \\")).isInstanceOf(Failure.Invalid.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.workbench.agent.llm;
 
+import dev.workbench.common.Failure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -117,7 +118,7 @@ final class AnthropicProvider implements LlmProvider {
             try {
                 event = json.readTree(data);
             } catch (Exception e) {
-                throw new ProviderException("Anthropic sent a malformed chunk");
+                throw new Failure.UpstreamFailed("Anthropic sent a malformed chunk");
             }
             List<LlmEvent> out = new ArrayList<>(1);
             int index = event.path("index").asInt(-1);
@@ -159,7 +160,7 @@ final class AnthropicProvider implements LlmProvider {
                     }
                 }
                 case "message_delta" -> out.add(new LlmEvent.Usage(0, event.path("usage").path("output_tokens").asLong()));
-                case "error" -> throw new ProviderException("Anthropic stream error: "
+                case "error" -> throw new Failure.UpstreamFailed("Anthropic stream error: "
                         + event.path("error").path("message").asText("unknown error"));
                 default -> {
                     // ping, message_stop

@@ -8,6 +8,6 @@ public interface LlmProvider {
     /** The wire format it speaks. */
     ProviderKind kind();
 
-    /** Streams one model call; fails with {@link ProviderException} on provider errors. */
+    /** Streams one model call; fails with a {@link dev.workbench.common.Failure} on provider errors. */
     Multi<LlmEvent> stream(ChatRequest request);
 }

@@ -1,5 +1,6 @@
 package dev.workbench.agent.llm;
 
+import dev.workbench.common.Failure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -107,10 +108,10 @@ final class OpenAiProvider implements LlmProvider {
             try {
                 chunk = json.readTree(data);
             } catch (Exception e) {
-                throw new ProviderException(label + " sent a malformed chunk");
+                throw new Failure.UpstreamFailed(label + " sent a malformed chunk");
             }
             if (chunk.has("error")) {
-                throw new ProviderException(label + " stream error: " + ProviderErrors.messageOf(chunk.toString()));
+                throw new Failure.UpstreamFailed(label + " stream error: " + ProviderErrors.messageOf(chunk.toString()));
             }
             List<LlmEvent> out = new ArrayList<>(1);
             JsonNode choice = chunk.path("choices").path(0);

@@ -1,36 +1,39 @@
 package dev.workbench.agent.llm;
 
+import dev.workbench.common.Failure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workbench.services.UpstreamFailures;
 import jakarta.ws.rs.WebApplicationException;
 
-/** Turns what a provider's HTTP client threw into a {@link ProviderException} with the provider's own words. */
+/**
+ * Turns what a provider's HTTP client threw into a {@link Failure} in the provider's own words: a
+ * rate limit with the provider's wait, or an upstream failure.
+ */
 final class ProviderErrors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The status by which a provider says it is rate-limiting us. */
+    private static final int TOO_MANY_REQUESTS = jakarta.ws.rs.core.Response.Status.TOO_MANY_REQUESTS.getStatusCode();
 
     private ProviderErrors() {
     }
 
     static Throwable translate(String provider, Throwable failure) {
-        if (failure instanceof ProviderException) {
+        if (failure instanceof Failure) {
             return failure;
         }
         if (failure instanceof WebApplicationException web && web.getResponse() != null) {
             int status = web.getResponse().getStatus();
-            String message = null;
-            try {
-                message = messageOf(web.getResponse().readEntity(String.class));
-            } catch (RuntimeException unreadable) {
-                // the status alone still says what happened
-            }
-            long retryAfter = status == 429 ? retryAfterSeconds(web.getResponse().getHeaderString("Retry-After")) : 0;
-            return new ProviderException(status, provider + " answered HTTP " + status
-                    + (message == null ? "" : ": " + message)
-                    + (retryAfter > 0 ? "; retry after " + retryAfter + "s" : ""), retryAfter);
+            String message = messageOf(UpstreamFailures.bodyOf(web));
+            boolean rateLimited = status == TOO_MANY_REQUESTS;
+            long retryAfter = rateLimited ? retryAfterSeconds(web.getResponse().getHeaderString("Retry-After")) : 0;
+            String text = provider + " answered HTTP " + status + (message == null ? "" : ": " + message)
+                    + (retryAfter > 0 ? "; retry after " + retryAfter + "s" : "");
+            // A rate-limited provider's limit is the caller's too, with its wait; anything else is a failed upstream.
+            return rateLimited ? new Failure.LimitReached(text, retryAfter) : new Failure.UpstreamFailed(text);
         }
-        return new ProviderException(provider + " connection failed: " + UpstreamFailures.describe(failure));
+        return new Failure.UpstreamFailed(provider + " connection failed: " + UpstreamFailures.describe(failure));
     }
 
     /** The seconds of a {@code Retry-After} header given in seconds (an HTTP date counts as none), at most a day. */
@@ -42,14 +45,14 @@ final class ProviderErrors {
     }
 
     /** A stream with no data for longer than {@code LLM_TIMEOUT}. */
-    static ProviderException silent(String provider, java.time.Duration idle) {
-        return new ProviderException(provider + " went silent: no data for " + dev.workbench.common.Durations.human(idle)
+    static Failure silent(String provider, java.time.Duration idle) {
+        return new Failure.UpstreamTimedOut(provider + " went silent: no data for " + dev.workbench.common.Durations.human(idle)
                 + " (LLM_TIMEOUT)");
     }
 
     /** A stream whose body ended without its terminal event. */
-    static ProviderException endedEarly(String provider, String terminal) {
-        return new ProviderException(provider + "'s stream ended early, without " + terminal + "; the partial answer is discarded");
+    static Failure endedEarly(String provider, String terminal) {
+        return new Failure.UpstreamFailed(provider + "'s stream ended early, without " + terminal + "; the partial answer is discarded");
     }
 
     /** The {@code error.message} of a provider's JSON error body, or the start of the body. */
@@ -68,6 +71,6 @@ final class ProviderErrors {
         } catch (Exception notJson) {
             // fall through to the raw body
         }
-        return body.length() > 300 ? body.substring(0, 300) : body;
+        return UpstreamFailures.cut(body);
     }
 }

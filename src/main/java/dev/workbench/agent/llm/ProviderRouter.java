@@ -1,5 +1,6 @@
 package dev.workbench.agent.llm;
 
+import dev.workbench.common.Failure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
@@ -58,7 +59,7 @@ public class ProviderRouter {
         if (configured != null) {
             return Uni.createFrom().item(new Choice(configured, model));
         }
-        MissingCredentialsException missing = new MissingCredentialsException(provider.keyVariable() + " is not set: set it for the "
+        Failure.MissingCredentials missing = new Failure.MissingCredentials(provider.keyVariable() + " is not set: set it for the "
                 + provider + " provider, or run Ollama at " + config.ollamaBaseUrl() + " with no API key set at all");
         if (anthropic != null || config.openaiApiKey().isPresent()) {
             return Uni.createFrom().failure(missing);

@@ -1,5 +1,6 @@
 package dev.workbench.agent.llm;
 
+import dev.workbench.common.Failure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -17,7 +18,7 @@ final class ToolArguments {
         try {
             return json.readTree(text.toString());
         } catch (Exception e) {
-            throw new ProviderException(provider + " sent tool arguments that are not JSON");
+            throw new Failure.UpstreamFailed(provider + " sent tool arguments that are not JSON");
         }
     }
 }

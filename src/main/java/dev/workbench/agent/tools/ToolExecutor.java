@@ -2,6 +2,7 @@ package dev.workbench.agent.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.workbench.agent.llm.ToolCall;
+import dev.workbench.common.Failure;
 import dev.workbench.proxy.ProxyPath;
 import dev.workbench.proxy.ProxyService;
 import io.smallrye.mutiny.Uni;
@@ -16,7 +17,8 @@ import java.util.StringJoiner;
  * Runs a model's tool call against its tool service through {@link ProxyService}: the same path
  * validation, allowlist ({@code RESTRICT_MCP_PROXY}), size limits and timeouts as the proxy, so
  * the model can reach nothing the admin could not. The backend's own tools go to
- * {@link WorkbenchTools}, under the policies of their endpoints. Every failure becomes an error outcome.
+ * {@link WorkbenchTools}, under the policies of their endpoints. Refusals and upstream failures become error
+ * outcomes for the model; a bug fails the run instead.
  */
 @ApplicationScoped
 public class ToolExecutor {
@@ -63,8 +65,8 @@ public class ToolExecutor {
                             ? ToolOutcome.ok(text)
                             : ToolOutcome.failed("HTTP " + response.status() + " from " + tool.service() + ": " + text);
                 })
-                .onFailure().recoverWithItem(failure -> ToolOutcome.failed(failure.getMessage() == null
-                        ? failure.getClass().getSimpleName() : failure.getMessage()));
+                // A refusal or an upstream's failure is the tool's answer; anything else is a bug and fails the run.
+                .onFailure(Failure.class).recoverWithItem(failure -> ToolOutcome.failed(failure.getMessage()));
     }
 
     private static ToolOutcome cut(ToolOutcome outcome) {

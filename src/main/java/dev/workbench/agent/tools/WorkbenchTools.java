@@ -11,7 +11,7 @@ import dev.workbench.command.CommandResult;
 import dev.workbench.command.CommandService;
 import dev.workbench.command.ProcessRunner;
 import dev.workbench.command.RepositoriesConfig;
-import dev.workbench.common.ApiException;
+import dev.workbench.common.Failure;
 import dev.workbench.deploy.DeployConfig;
 import dev.workbench.deploy.DeployRequest;
 import dev.workbench.deploy.DeployResult;
@@ -98,12 +98,9 @@ public class WorkbenchTools {
     Uni<ToolOutcome> execute(InternalTool kind, JsonNode arguments, String user) {
         return switch (kind) {
             case COMMAND -> blocking(arguments, CommandRequest.class, (request, cancelled) -> {
-                CommandService.Outcome outcome = commands.execute(request, user, ProcessRunner.Lines.NONE, cancelled);
-                if (outcome.result() == null) {
-                    return ToolOutcome.failed(outcome.detail());
-                }
-                String text = write(outcome.result());
-                return CommandResult.SUCCESS.equals(outcome.result().status()) ? ToolOutcome.ok(text) : ToolOutcome.failed(text);
+                CommandResult result = commands.execute(request, user, ProcessRunner.Lines.NONE, cancelled);
+                String text = write(result);
+                return CommandResult.SUCCESS.equals(result.status()) ? ToolOutcome.ok(text) : ToolOutcome.failed(text);
             });
             case DEPLOY -> blocking(arguments, DeployRequest.class, (request, cancelled) -> {
                 DeployResult result = deployments.deploy(request, user);
@@ -135,15 +132,14 @@ public class WorkbenchTools {
             AtomicBoolean ended = new AtomicBoolean();
             emitter.onTermination(() -> ended.set(true));
             threads.execute(() -> {
-                ToolOutcome outcome;
                 try {
-                    outcome = work.run(request, ended::get);
-                } catch (ApiException e) {
-                    outcome = ToolOutcome.failed(e.detail());
-                } catch (RuntimeException e) {
-                    outcome = ToolOutcome.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                    emitter.complete(work.run(request, ended::get));
+                } catch (Failure refused) {
+                    // A refusal or an upstream's failure is the tool's answer; anything else is a bug, not text for the model.
+                    emitter.complete(ToolOutcome.failed(refused.getMessage()));
+                } catch (RuntimeException bug) {
+                    emitter.fail(bug);
                 }
-                emitter.complete(outcome);
             });
         });
     }

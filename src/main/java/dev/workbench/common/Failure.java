@@ -1,0 +1,116 @@
+package dev.workbench.common;
+
+/**
+ * What went wrong, for the caller to act on: the only exceptions services and clients throw for a
+ * refusal or an upstream's failure. Named for the cause, never for an HTTP status; statuses are
+ * decided in one place, {@link FailureStatus}, for JSON answers and stream error events alike.
+ * Messages are fit to show: they name what is wrong and carry no secret, class name or trace.
+ */
+public abstract sealed class Failure extends RuntimeException {
+
+    private Failure(String message) {
+        super(message, null, false, false);
+    }
+
+    /** The named thing (a service, a deployment, a repository) does not exist. */
+    public static final class NotFound extends Failure {
+        public NotFound(String message) {
+            super(message);
+        }
+    }
+
+    /** The request cannot be read as one: a path or a line that does not parse. */
+    public static final class Malformed extends Failure {
+        public Malformed(String message) {
+            super(message);
+        }
+    }
+
+    /** The request reads, but asks for something that is not valid here. */
+    public static final class Invalid extends Failure {
+        public Invalid(String message) {
+            super(message);
+        }
+    }
+
+    /** The request's body is larger than allowed. */
+    public static final class TooLarge extends Failure {
+        public TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /** The caller did not prove who it is. */
+    public static final class Unauthenticated extends Failure {
+        public Unauthenticated(String message) {
+            super(message);
+        }
+    }
+
+    /** A policy refuses it, whoever asks. */
+    public static final class Refused extends Failure {
+        public Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** The caller's quota or a concurrency limit is reached; may say when to retry. */
+    public static final class LimitReached extends Failure {
+        private final long retryAfterSeconds;
+
+        public LimitReached(String message) {
+            this(message, 0);
+        }
+
+        public LimitReached(String message, long retryAfterSeconds) {
+            super(message);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
+    /**
+     * This server cannot do it now: it is shutting down, at capacity, its sandbox is broken, or a
+     * failing service is paused; may say when to retry.
+     */
+    public static final class Unavailable extends Failure {
+        private final long retryAfterSeconds;
+
+        public Unavailable(String message) {
+            this(message, 0);
+        }
+
+        public Unavailable(String message, long retryAfterSeconds) {
+            super(message);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
+    /** A configured credential (an API key, a token) that this needs is not set; the message names it. */
+    public static final class MissingCredentials extends Failure {
+        public MissingCredentials(String message) {
+            super(message);
+        }
+    }
+
+    /** Something we called (a tool service, a provider, a model) gave no usable answer. */
+    public static final class UpstreamFailed extends Failure {
+        public UpstreamFailed(String message) {
+            super(message);
+        }
+    }
+
+    /** Something we called, or the run as a whole, took longer than allowed. */
+    public static final class UpstreamTimedOut extends Failure {
+        public UpstreamTimedOut(String message) {
+            super(message);
+        }
+    }
+}
