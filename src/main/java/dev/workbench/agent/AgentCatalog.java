@@ -19,7 +19,7 @@ public class AgentCatalog {
 
     private final Map<String, Agent> agents = new LinkedHashMap<>();
 
-    AgentCatalog(AgentsConfig config, ToolCatalog tools) {
+    AgentCatalog(AgentCatalogConfig config, ToolCatalog tools) {
         config.all().forEach((name, spec) -> {
             List<String> toolNames = spec.tools().orElse(List.of()).stream()
                     .filter(tool -> tools.find(tool).isPresent())

@@ -31,11 +31,11 @@ public class AgentRunner {
     private final ToolCatalog tools;
     private final ToolExecutor executor;
     private final AgentCatalog catalog;
-    private final AgentConfig config;
+    private final AgentLimitsConfig config;
     private final ObjectMapper json;
 
     AgentRunner(ProviderRouter router, ToolCatalog tools, ToolExecutor executor, AgentCatalog catalog,
-            AgentConfig config, ObjectMapper json) {
+            AgentLimitsConfig config, ObjectMapper json) {
         this.router = router;
         this.tools = tools;
         this.executor = executor;

@@ -33,13 +33,13 @@ public class AgentService {
 
     private final AgentCatalog catalog;
     private final AgentRunner runner;
-    private final AgentConfig config;
+    private final AgentLimitsConfig config;
     private final Vertx vertx;
     private final AtomicInteger running = new AtomicInteger();
 
     private final ShutdownSignal shutdown;
 
-    AgentService(AgentCatalog catalog, AgentRunner runner, AgentConfig config, Vertx vertx, ShutdownSignal shutdown) {
+    AgentService(AgentCatalog catalog, AgentRunner runner, AgentLimitsConfig config, Vertx vertx, ShutdownSignal shutdown) {
         this.catalog = catalog;
         this.runner = runner;
         this.config = config;

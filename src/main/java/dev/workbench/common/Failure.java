@@ -8,8 +8,20 @@ package dev.workbench.common;
  */
 public abstract sealed class Failure extends RuntimeException {
 
+    private final long retryAfterSeconds;
+
     private Failure(String message) {
+        this(message, 0);
+    }
+
+    private Failure(String message, long retryAfterSeconds) {
         super(message, null, false, false);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** The wait, in seconds, after which a retry may succeed; 0 when none was said. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** The named thing (a service, a deployment, a repository) does not exist. */
@@ -56,19 +68,12 @@ public abstract sealed class Failure extends RuntimeException {
 
     /** The caller's quota or a concurrency limit is reached; may say when to retry. */
     public static final class LimitReached extends Failure {
-        private final long retryAfterSeconds;
-
         public LimitReached(String message) {
-            this(message, 0);
+            super(message);
         }
 
         public LimitReached(String message, long retryAfterSeconds) {
-            super(message);
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        public long retryAfterSeconds() {
-            return retryAfterSeconds;
+            super(message, retryAfterSeconds);
         }
     }
 
@@ -77,19 +82,12 @@ public abstract sealed class Failure extends RuntimeException {
      * failing service is paused; may say when to retry.
      */
     public static final class Unavailable extends Failure {
-        private final long retryAfterSeconds;
-
         public Unavailable(String message) {
-            this(message, 0);
+            super(message);
         }
 
         public Unavailable(String message, long retryAfterSeconds) {
-            super(message);
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        public long retryAfterSeconds() {
-            return retryAfterSeconds;
+            super(message, retryAfterSeconds);
         }
     }
 

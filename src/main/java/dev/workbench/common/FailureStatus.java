@@ -30,18 +30,9 @@ public final class FailureStatus {
         return failure == null ? 500 : of(failure);
     }
 
-    /** The wait a caller should leave before retrying, in seconds, or 0. */
-    public static long retryAfterSeconds(Failure failure) {
-        return switch (failure) {
-            case Failure.LimitReached limit -> limit.retryAfterSeconds();
-            case Failure.Unavailable unavailable -> unavailable.retryAfterSeconds();
-            default -> 0;
-        };
-    }
-
     public static Map<String, String> headers(Failure failure) {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
-        long retryAfter = retryAfterSeconds(failure);
+        long retryAfter = failure.retryAfterSeconds();
         if (retryAfter > 0) {
             headers.put("Retry-After", Long.toString(retryAfter));
         }

@@ -1,6 +1,6 @@
 package dev.workbench.deploy;
 
-import dev.workbench.services.UpstreamFailures;
+import dev.workbench.toolservice.UpstreamFailures;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 

@@ -2,10 +2,10 @@ package dev.workbench.health;
 
 import dev.workbench.common.AppConfig;
 import dev.workbench.common.Redaction;
-import dev.workbench.services.ServiceClient;
-import dev.workbench.services.ServiceRegistry;
-import dev.workbench.services.ToolService;
-import dev.workbench.services.UpstreamFailures;
+import dev.workbench.toolservice.ToolServiceClient;
+import dev.workbench.toolservice.ToolServiceRegistry;
+import dev.workbench.toolservice.ToolService;
+import dev.workbench.toolservice.UpstreamFailures;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -22,13 +22,13 @@ import java.util.Map;
 @ApplicationScoped
 public class HealthService {
 
-    private final ServiceRegistry registry;
-    private final ServiceClient client;
+    private final ToolServiceRegistry registry;
+    private final ToolServiceClient client;
     private final Duration timeout;
     private final boolean testing;
     private final Uni<SystemHealth> current;
 
-    HealthService(ServiceRegistry registry, ServiceClient client, HealthConfig config, AppConfig app) {
+    HealthService(ToolServiceRegistry registry, ToolServiceClient client, HealthConfig config, AppConfig app) {
         this.registry = registry;
         this.client = client;
         this.timeout = config.timeout();

@@ -2,7 +2,7 @@ package dev.workbench.proxy;
 
 import dev.workbench.auth.Roles;
 import dev.workbench.common.BodyLimit;
-import dev.workbench.services.UpstreamStream;
+import dev.workbench.toolservice.UpstreamStream;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;

@@ -1,11 +1,11 @@
 package dev.workbench.proxy;
 
 import dev.workbench.common.Failure;
-import dev.workbench.services.ServiceClient;
-import dev.workbench.services.ServiceRegistry;
-import dev.workbench.services.ToolService;
-import dev.workbench.services.UpstreamResponse;
-import dev.workbench.services.UpstreamStream;
+import dev.workbench.toolservice.ToolServiceClient;
+import dev.workbench.toolservice.ToolServiceRegistry;
+import dev.workbench.toolservice.ToolService;
+import dev.workbench.toolservice.UpstreamResponse;
+import dev.workbench.toolservice.UpstreamStream;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,11 +18,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ProxyService {
 
-    private final ServiceRegistry registry;
-    private final ServiceClient client;
+    private final ToolServiceRegistry registry;
+    private final ToolServiceClient client;
     private final boolean restricted;
 
-    ProxyService(ServiceRegistry registry, ServiceClient client, ProxyConfig config) {
+    ProxyService(ToolServiceRegistry registry, ToolServiceClient client, ProxyConfig config) {
         this.registry = registry;
         this.client = client;
         this.restricted = config.restrictMcpProxy();

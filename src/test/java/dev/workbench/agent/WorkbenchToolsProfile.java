@@ -16,4 +16,9 @@ public class WorkbenchToolsProfile implements QuarkusTestProfile {
         overrides.put("workbench.agent.allow-deploys", "true");
         return overrides;
     }
+
+    @Override
+    public java.util.List<TestResourceEntry> testResources() {
+        return new DeployProfile().testResources();
+    }
 }

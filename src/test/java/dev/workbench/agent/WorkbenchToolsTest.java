@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.workbench.command.CommandsProfile;
 import dev.workbench.deploy.DeployProfile;
 import dev.workbench.support.FakeDeployApis;
+import dev.workbench.support.FakeDeployApisResource;
 import dev.workbench.support.FakeLlm;
 import dev.workbench.support.FakeLlmResource;
 import dev.workbench.support.RawHttp;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.Test;
 class WorkbenchToolsTest {
 
     private final FakeLlm llm = FakeLlmResource.llm();
-    private final FakeDeployApis apis = DeployProfile.APIS;
+    private final FakeDeployApis apis = FakeDeployApisResource.apis();
 
     @BeforeEach
     void reset() {

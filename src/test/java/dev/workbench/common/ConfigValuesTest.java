@@ -63,7 +63,7 @@ class ConfigValuesTest {
 
     @org.junit.jupiter.api.Test
     void anUnknownProviderFailsAtStartupNamingItsKey() {
-        assertThatThrownBy(() -> mapping(dev.workbench.agent.AgentsConfig.class, "workbench.agents", Map.of(
+        assertThatThrownBy(() -> mapping(dev.workbench.agent.AgentCatalogConfig.class, "workbench.agents", Map.of(
                 "workbench.agents.orchestrator.provider", "gemini", "workbench.agents.orchestrator.model", "m",
                 "workbench.agents.orchestrator.system-prompt", "p")))
                 .hasMessageContaining("workbench.agents.orchestrator.provider").hasMessageContaining("gemini");

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import dev.workbench.support.FakeDeployApis;
+import dev.workbench.support.FakeDeployApisResource;
 import dev.workbench.support.Login;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DeployResourceTest {
 
     private static final String APP = "sophia-api-staging";
-    private final FakeDeployApis apis = DeployProfile.APIS;
+    private final FakeDeployApis apis = FakeDeployApisResource.apis();
 
     @BeforeEach
     void reset() {

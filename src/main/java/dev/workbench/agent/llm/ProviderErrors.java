@@ -3,7 +3,7 @@ package dev.workbench.agent.llm;
 import dev.workbench.common.Failure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.workbench.services.UpstreamFailures;
+import dev.workbench.toolservice.UpstreamFailures;
 import jakarta.ws.rs.WebApplicationException;
 
 /**

@@ -2,7 +2,7 @@ package dev.workbench.agent.tools;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.workbench.services.ServiceRegistry;
+import dev.workbench.toolservice.ToolServiceRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +26,7 @@ public class ToolCatalog {
 
     private final Map<String, ToolDefinition> tools;
 
-    ToolCatalog(ObjectMapper json, ServiceRegistry services, WorkbenchTools workbench) {
+    ToolCatalog(ObjectMapper json, ToolServiceRegistry services, WorkbenchTools workbench) {
         List<ToolDefinition> declared;
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.workbench.agent.AgentConfig;
+import dev.workbench.agent.AgentLimitsConfig;
 import dev.workbench.command.CommandRequest;
 import dev.workbench.command.CommandResult;
 import dev.workbench.command.CommandService;
@@ -44,13 +44,13 @@ public class WorkbenchTools {
     private final DeployService deployments;
     private final DeployConfig deployConfig;
     private final HealthService health;
-    private final AgentConfig config;
+    private final AgentLimitsConfig config;
     private final Validator validator;
     private final ObjectMapper json;
     private final ExecutorService threads;
 
     WorkbenchTools(CommandService commands, RepositoriesConfig repositories, DeployService deployments, DeployConfig deployConfig,
-            HealthService health, AgentConfig config, Validator validator, ObjectMapper json, @VirtualThreads ExecutorService threads) {
+            HealthService health, AgentLimitsConfig config, Validator validator, ObjectMapper json, @VirtualThreads ExecutorService threads) {
         this.commands = commands;
         this.repositories = repositories;
         this.deployments = deployments;

@@ -1,4 +1,4 @@
-package dev.workbench.services;
+package dev.workbench.toolservice;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
 
 /** The tool services of the configuration, by id. */
 @ApplicationScoped
-public class ServiceRegistry {
+public class ToolServiceRegistry {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
     private final Map<String, ToolService> services;
 
-    ServiceRegistry(ServicesConfig config, ToolClientConfig settings) {
+    ToolServiceRegistry(ToolServicesConfig config, ToolClientConfig settings) {
         Map<String, ToolService> byId = new TreeMap<>();
         config.all().forEach((id, service) -> {
             if (!ID.matcher(id).matches()) {

@@ -1,4 +1,4 @@
-package dev.workbench.services;
+package dev.workbench.toolservice;
 
 import dev.workbench.common.Failure;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * instead of each waiting out a timeout. Health checks bypass the breaker: they report the truth.
  */
 @ApplicationScoped
-public class ServiceClient {
+public class ToolServiceClient {
 
     private static final int POOL_SIZE = 64;
 
@@ -41,7 +41,7 @@ public class ServiceClient {
     private final ResponseBudget budget;
     private final Vertx vertx;
 
-    ServiceClient(ServiceRegistry registry, ToolClientConfig settings, Vertx vertx, ResponseBudget budget) {
+    ToolServiceClient(ToolServiceRegistry registry, ToolClientConfig settings, Vertx vertx, ResponseBudget budget) {
         this.budget = budget;
         this.vertx = vertx;
         this.maxResponseBytes = settings.maxResponseSize().asLongValue();
@@ -87,7 +87,7 @@ public class ServiceClient {
                 .chain(request -> request.send())
                 .chain(response -> {
                     if (declaresMoreThan(response, MAX_HEALTH_BYTES)) {
-                        return response.request().connection().close()
+                        return closeQuietly(response)
                                 .onItemOrFailure().transform((ignored, failure) -> new HealthAnswer(response.statusCode(), tooLarge));
                     }
                     AtomicLong received = new AtomicLong();
@@ -99,7 +99,7 @@ public class ServiceClient {
                             })
                             .onItem().ignoreAsUni()
                             .map(ignored -> new HealthAnswer(response.statusCode(), null))
-                            .onFailure(HealthTooLarge.class).call(() -> response.request().connection().close())
+                            .onFailure(HealthTooLarge.class).call(() -> closeQuietly(response))
                             .onFailure(HealthTooLarge.class).recoverWithItem(new HealthAnswer(response.statusCode(), tooLarge));
                 })
                 .ifNoItem().after(timeout).failWith(() -> new java.util.concurrent.TimeoutException("timed out after " + timeout.toMillis() + " ms"));
@@ -137,11 +137,9 @@ public class ServiceClient {
             Multi<io.vertx.core.buffer.Buffer> chunks = response.toMulti()
                     // Upstream of the checks below, so that their failures close it too. Closed once the
                     // reader has let go of the response, whose closing error is then expected, not news.
-                    .onCancellation().invoke(() -> vertx.runOnContext(() -> {
-                        response.exceptionHandler(expected -> {
-                        });
-                        response.request().connection().closeAndForget();
-                    }))
+                    .onCancellation().invoke(() -> vertx.runOnContext(() -> closeQuietly(response).subscribe().with(closed -> {
+                    }, failed -> {
+                    })))
                     .onItem().transform(chunk -> {
                         if (received.addAndGet(chunk.length()) > maxResponseBytes) {
                             throw ToolServiceFailures.tooLarge(service, maxResponseBytes);
@@ -184,7 +182,7 @@ public class ServiceClient {
                     // may otherwise have ended, unread, before then.
                     response.pause();
                     if (declaresMoreThan(response, maxResponseBytes)) {
-                        return response.request().connection().close()
+                        return closeQuietly(response)
                                 .onItemOrFailure().transform((ignored, failure) -> {
                                     throw ToolServiceFailures.tooLarge(service, maxResponseBytes);
                                 });
@@ -209,7 +207,7 @@ public class ServiceClient {
                 })
                 .collect().in(Buffer::buffer, Buffer::appendBuffer)
                 .onFailure().invoke(hold::release)
-                .onFailure(Failure.class).call(() -> response.request().connection().close())
+                .onFailure(Failure.class).call(() -> closeQuietly(response))
                 .onFailure().transform(failure -> ToolServiceFailures.of(service, failure))
                 .map(all -> {
                     UpstreamResponse answer = new UpstreamResponse(response.statusCode(), response.getHeader("Content-Type"),
@@ -217,6 +215,16 @@ public class ServiceClient {
                     budget.watch(answer, hold);
                     return answer;
                 });
+    }
+
+    /**
+     * Closes the connection of an answer we stop reading; the answer's own "connection closed"
+     * error is then expected, not something for the log.
+     */
+    private static Uni<Void> closeQuietly(HttpClientResponse response) {
+        response.exceptionHandler(expected -> {
+        });
+        return response.request().connection().close();
     }
 
     /** Whether the answer's {@code Content-Length} already says it is larger than {@code limit}. */

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /** Limits of agent runs. */
 @ConfigMapping(prefix = "workbench.agent")
-public interface AgentConfig {
+public interface AgentLimitsConfig {
 
     /** {@code AGENT_MAX_TOOL_ROUNDS}: times one run may ask for tools before it is stopped (default 8). */
     int maxToolRounds();

@@ -1,4 +1,4 @@
-package dev.workbench.services;
+package dev.workbench.toolservice;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package dev.workbench.services;
+package dev.workbench.toolservice;
 
 import java.net.URI;
 import java.time.Duration;

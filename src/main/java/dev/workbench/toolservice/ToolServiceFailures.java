@@ -1,4 +1,4 @@
-package dev.workbench.services;
+package dev.workbench.toolservice;
 
 import dev.workbench.common.Failure;
 import java.time.Duration;

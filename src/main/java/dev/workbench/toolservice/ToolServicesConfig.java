@@ -1,4 +1,4 @@
-package dev.workbench.services;
+package dev.workbench.toolservice;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithParentName;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * defaults in application.properties; another is added by configuration alone.
  */
 @ConfigMapping(prefix = "workbench.services")
-public interface ServicesConfig {
+public interface ToolServicesConfig {
 
     @WithParentName
     Map<String, Service> all();

@@ -1,4 +1,4 @@
-package dev.workbench.services;
+package dev.workbench.toolservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

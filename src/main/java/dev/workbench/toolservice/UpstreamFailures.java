@@ -1,4 +1,4 @@
-package dev.workbench.services;
+package dev.workbench.toolservice;
 
 import io.netty.channel.ConnectTimeoutException;
 import java.net.ConnectException;

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /** The agent catalogue ({@code workbench.agents.<name>.*}): the five agents the dashboard offers. */
 @ConfigMapping(prefix = "workbench.agents")
-public interface AgentsConfig {
+public interface AgentCatalogConfig {
 
     @WithParentName
     Map<String, Spec> all();

@@ -1,4 +1,4 @@
-package dev.workbench.services;
+package dev.workbench.toolservice;
 
 import jakarta.inject.Singleton;
 import java.lang.ref.Cleaner;

@@ -1,4 +1,4 @@
-package dev.workbench.services;
+package dev.workbench.toolservice;
 
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.buffer.Buffer;

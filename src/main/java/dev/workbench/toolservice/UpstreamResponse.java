@@ -1,4 +1,4 @@
-package dev.workbench.services;
+package dev.workbench.toolservice;
 
 /**
  * What a tool service answered: status, its content type, and the whole body, whose bytes count
