@@ -1,6 +1,7 @@
 package dev.workbench.heartbeat;
 
 import dev.workbench.common.CorsConfig;
+import dev.workbench.common.Failure;
 import dev.workbench.common.RouterErrors;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
@@ -30,7 +31,7 @@ public class WebSocketOrigins {
     private void handle(RoutingContext ctx) {
         String origin = ctx.request().getHeader("Origin");
         if (origin != null && "/ws".equals(ctx.request().path()) && !origins.contains(origin)) {
-            RouterErrors.respond(ctx, new dev.workbench.common.Failure.Refused("Origin not allowed"));
+            RouterErrors.respond(ctx, new Failure.Refused("Origin not allowed"));
             return;
         }
         ctx.next();

@@ -1,5 +1,6 @@
 package dev.workbench.proxy;
 
+import dev.workbench.common.Failure;
 import dev.workbench.common.RouterErrors;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
@@ -28,6 +29,6 @@ public class ProxyPathFilter {
             ctx.next();
             return;
         }
-        RouterErrors.respond(ctx, new dev.workbench.common.Failure.Malformed("Invalid path"));
+        RouterErrors.respond(ctx, new Failure.Malformed("Invalid path"));
     }
 }
