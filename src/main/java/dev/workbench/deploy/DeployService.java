@@ -46,7 +46,7 @@ public class DeployService {
             throw new Failure.Invalid("Target " + request.target() + " deploys through GitHub Actions, which records no "
                     + "previous images: deploy the earlier version instead of rolling back");
         }
-        String token = credentials(strategy);
+        requireCredentials(strategy);
         String app = config.appTemplate().orElse(DeployConfig.DEFAULT_APP_TEMPLATE).replace("{service}", request.service()).replace("{target}", request.target());
         String requested = request.versionOrLatest();
         String requestedImage = config.imageRepository().replace("{app}", app).replace("{service}", request.service())
@@ -61,7 +61,7 @@ public class DeployService {
         String runUrl = null;
         try {
             if (strategy == DeployStrategy.GITHUB) {
-                runUrl = github.dispatch(token, config.githubRepository().orElseThrow(), request.target(), request.service(),
+                runUrl = github.dispatch(config.githubRepository().orElseThrow(), request.target(), request.service(),
                         requested, logs).orElse(null);
             } else if (request.isRollback()) {
                 Map<String, String> previous = history.previous(app).orElseThrow(() ->
@@ -70,10 +70,10 @@ public class DeployService {
                 image = String.join(", ", new java.util.LinkedHashSet<>(previous.values()));
                 version = String.join(", ", previous.values().stream().map(DeployService::versionOf).distinct().toList());
                 logs.add("Rolling " + app + " back to the images before its last deployment: " + image);
-                history.rememberPrevious(app, fly.roll(token, app, machine -> previous.get(machine.id()), logs));
+                history.rememberPrevious(app, fly.roll(app, machine -> previous.get(machine.id()), logs));
             } else {
                 logs.add("Deploying " + requestedImage + " to " + app);
-                history.rememberPrevious(app, fly.roll(token, app, machine -> requestedImage, logs));
+                history.rememberPrevious(app, fly.roll(app, machine -> requestedImage, logs));
             }
             logs.add("Deployment " + id + " succeeded");
         } catch (DeployException e) {
@@ -102,16 +102,18 @@ public class DeployService {
         return history.find(id);
     }
 
-    private String credentials(DeployStrategy strategy) {
-        return switch (strategy) {
-            case FLY -> config.flyApiToken().orElseThrow(() -> new Failure.MissingCredentials("FLY_API_TOKEN is not set: deployments with the Fly Machines API need it"));
+    /** Fails, naming the variable, when the strategy's credentials are not configured; the clients add them to each call. */
+    private void requireCredentials(DeployStrategy strategy) {
+        switch (strategy) {
+            case FLY -> config.flyApiToken().orElseThrow(() -> new Failure.MissingCredentials(
+                    "FLY_API_TOKEN is not set: deployments with the Fly Machines API need it"));
             case GITHUB -> {
-                String token = config.githubToken().orElseThrow(() -> new Failure.MissingCredentials("GITHUB_TOKEN is not set: deployments through GitHub Actions need it"));
+                config.githubToken().orElseThrow(() -> new Failure.MissingCredentials(
+                        "GITHUB_TOKEN is not set: deployments through GitHub Actions need it"));
                 if (config.githubRepository().filter(r -> r.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")).isEmpty()) {
                     throw new Failure.MissingCredentials("GITHUB_REPOSITORY is not set to owner/name: deployments through GitHub Actions need it");
                 }
-                yield token;
             }
-        };
+        }
     }
 }

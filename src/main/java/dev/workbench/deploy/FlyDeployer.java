@@ -28,8 +28,8 @@ public class FlyDeployer {
      * Gives each machine of {@code app} the image {@code imageFor} names (null leaves it alone) and
      * returns the image each changed machine had before.
      */
-    public Map<String, String> roll(String token, String app, Function<FlyMachinesClient.Machine, String> imageFor, List<String> logs) {
-        List<FlyMachinesClient.Machine> machines = fly.list(token, app);
+    public Map<String, String> roll(String app, Function<FlyMachinesClient.Machine, String> imageFor, List<String> logs) {
+        List<FlyMachinesClient.Machine> machines = fly.list(app);
         if (machines.isEmpty()) {
             throw new DeployException("App " + app + " has no machines to update");
         }
@@ -46,39 +46,39 @@ public class FlyDeployer {
                 logs.add("Machine " + machine.id() + ": " + machine.image() + " -> " + image);
                 changed.add(machine);
                 previous.put(machine.id(), machine.image());
-                replace(token, app, machine, image);
+                replace(app, machine, image);
                 logs.add("Machine " + machine.id() + ": started, checks passing");
             }
             return previous;
         } catch (DeployException failure) {
             logs.add("Failed: " + failure.getMessage());
-            restore(token, app, changed, logs);
+            restore(app, changed, logs);
             throw failure;
         }
     }
 
-    private void replace(String token, String app, FlyMachinesClient.Machine machine, String image) {
-        FlyMachinesClient.Machine updated = fly.updateImage(token, app, machine, image);
-        fly.waitStarted(token, app, updated, config.machineTimeout());
+    private void replace(String app, FlyMachinesClient.Machine machine, String image) {
+        FlyMachinesClient.Machine updated = fly.updateImage(app, machine, image);
+        fly.waitStarted(app, updated, config.machineTimeout());
         long deadline = System.nanoTime() + config.machineTimeout().toNanos();
-        List<String> failing = fly.failingChecks(token, app, machine.id());
+        List<String> failing = fly.failingChecks(app, machine.id());
         while (!failing.isEmpty()) {
             if (System.nanoTime() > deadline) {
                 throw new DeployException("Machine " + machine.id() + " started but its checks did not pass: " + String.join(", ", failing));
             }
             sleep();
-            failing = fly.failingChecks(token, app, machine.id());
+            failing = fly.failingChecks(app, machine.id());
         }
     }
 
-    private void restore(String token, String app, List<FlyMachinesClient.Machine> changed, List<String> logs) {
+    private void restore(String app, List<FlyMachinesClient.Machine> changed, List<String> logs) {
         List<FlyMachinesClient.Machine> newestFirst = new ArrayList<>(changed);
         Collections.reverse(newestFirst);
         for (FlyMachinesClient.Machine machine : newestFirst) {
             try {
-                FlyMachinesClient.Machine current = fly.get(token, app, machine.id());
-                FlyMachinesClient.Machine updated = fly.updateImage(token, app, current, machine.image());
-                fly.waitStarted(token, app, updated, config.machineTimeout());
+                FlyMachinesClient.Machine current = fly.get(app, machine.id());
+                FlyMachinesClient.Machine updated = fly.updateImage(app, current, machine.image());
+                fly.waitStarted(app, updated, config.machineTimeout());
                 logs.add("Machine " + machine.id() + ": restored to " + machine.image());
             } catch (DeployException e) {
                 logs.add("Machine " + machine.id() + ": could not be restored: " + e.getMessage());

@@ -29,9 +29,9 @@ public class FlyMachinesClient {
         this.api = api;
     }
 
-    public List<Machine> list(String token, String app) {
+    public List<Machine> list(String app) {
         try {
-            ArrayNode machines = api.list(authorization(token), app);
+            ArrayNode machines = api.list(app);
             List<Machine> result = new ArrayList<>();
             machines.forEach(m -> result.add(machine(m)));
             return result;
@@ -40,30 +40,30 @@ public class FlyMachinesClient {
         }
     }
 
-    public Machine get(String token, String app, String id) {
+    public Machine get(String app, String id) {
         try {
-            return machine(api.get(authorization(token), app, id));
+            return machine(api.get(app, id));
         } catch (RuntimeException e) {
             throw UpstreamErrors.of("Fly API", "reading machine " + id, e);
         }
     }
 
     /** Sends the machine's whole config back with {@code image} changed, as the API requires. */
-    public Machine updateImage(String token, String app, Machine machine, String image) {
+    public Machine updateImage(String app, Machine machine, String image) {
         ObjectNode config = machine.config().deepCopy();
         config.put("image", image);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("config", config);
         try {
-            return machine(api.update(authorization(token), app, machine.id(), body));
+            return machine(api.update(app, machine.id(), body));
         } catch (RuntimeException e) {
             throw UpstreamErrors.of("Fly API", "updating machine " + machine.id(), e);
         }
     }
 
-    public void waitStarted(String token, String app, Machine machine, Duration timeout) {
+    public void waitStarted(String app, Machine machine, Duration timeout) {
         long seconds = Math.max(1, Math.min(60, timeout.toSeconds()));
-        try (Response response = api.waitFor(authorization(token), app, machine.id(), machine.instanceId(), "started", seconds)) {
+        try (Response response = api.waitFor(app, machine.id(), machine.instanceId(), "started", seconds)) {
             if (response.getStatus() != 200) {
                 throw new DeployException("Machine " + machine.id() + " did not reach started within " + seconds
                         + " s (Fly API answered HTTP " + response.getStatus() + ")");
@@ -76,10 +76,10 @@ public class FlyMachinesClient {
     }
 
     /** The checks of the machine that are not passing, as {@code name=status}; empty when all pass. */
-    public List<String> failingChecks(String token, String app, String id) {
+    public List<String> failingChecks(String app, String id) {
         ObjectNode machine;
         try {
-            machine = api.get(authorization(token), app, id);
+            machine = api.get(app, id);
         } catch (RuntimeException e) {
             throw UpstreamErrors.of("Fly API", "reading the checks of machine " + id, e);
         }
@@ -97,8 +97,4 @@ public class FlyMachinesClient {
         return new Machine(node.path("id").asText(), node.path("state").asText(), node.path("instance_id").asText(null), config);
     }
 
-    /** Fly accepts classic tokens as Bearer and macaroon tokens with their own {@code FlyV1} scheme. */
-    private static String authorization(String token) {
-        return token.startsWith("FlyV1 ") ? token : "Bearer " + token;
-    }
 }

@@ -27,15 +27,14 @@ public class GitHubActionsClient {
     }
 
     /** Dispatches the workflow and returns the URL of the run it started, if it appeared in time. */
-    public Optional<String> dispatch(String token, String repository, String target, String service, String version,
+    public Optional<String> dispatch(String repository, String target, String service, String version,
             List<String> logs) {
         String[] ownerRepo = repository.split("/", 2);
-        String authorization = "Bearer " + token;
         Instant dispatchedAt = Instant.now().minusSeconds(5);
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("ref", config.githubRef());
         body.putObject("inputs").put("service", service).put("target", target).put("version", version);
         try {
-            api.dispatch(authorization, ownerRepo[0], ownerRepo[1], config.githubWorkflow(), body);
+            api.dispatch(ownerRepo[0], ownerRepo[1], config.githubWorkflow(), body);
         } catch (RuntimeException e) {
             throw UpstreamErrors.of("GitHub API", "dispatching " + config.githubWorkflow(), e);
         }
@@ -46,14 +45,14 @@ public class GitHubActionsClient {
             deployment.putArray("required_contexts");
             deployment.putObject("payload").put("service", service).put("version", version);
             try {
-                JsonNode created = api.createDeployment(authorization, ownerRepo[0], ownerRepo[1], deployment);
+                JsonNode created = api.createDeployment(ownerRepo[0], ownerRepo[1], deployment);
                 logs.add("Recorded GitHub deployment " + created.path("id").asText());
             } catch (RuntimeException e) {
                 logs.add("Could not record a GitHub deployment: " + UpstreamErrors.of("GitHub API", "recording it", e).getMessage());
             }
         }
         for (int i = 0; i < RUN_POLLS; i++) {
-            Optional<String> run = newestRunSince(authorization, ownerRepo, dispatchedAt);
+            Optional<String> run = newestRunSince(ownerRepo, dispatchedAt);
             if (run.isPresent()) {
                 logs.add("Workflow run: " + run.get());
                 return run;
@@ -69,10 +68,10 @@ public class GitHubActionsClient {
         return Optional.empty();
     }
 
-    private Optional<String> newestRunSince(String authorization, String[] ownerRepo, Instant since) {
+    private Optional<String> newestRunSince(String[] ownerRepo, Instant since) {
         JsonNode runs;
         try {
-            runs = api.runs(authorization, ownerRepo[0], ownerRepo[1], config.githubWorkflow(), "workflow_dispatch",
+            runs = api.runs(ownerRepo[0], ownerRepo[1], config.githubWorkflow(), "workflow_dispatch",
                     config.githubRef(), 10).path("workflow_runs");
         } catch (RuntimeException e) {
             throw UpstreamErrors.of("GitHub API", "listing workflow runs", e);
