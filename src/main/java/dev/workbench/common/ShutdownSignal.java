@@ -43,7 +43,9 @@ public class ShutdownSignal {
     }
 
     private void count(RoutingContext ctx) {
-        if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
+        // Quarkus wraps every request of its HTTP server; the check keeps an unwrapped one from failing here.
+        if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))
+                && ctx.request().getCookie(QuarkusRequestWrapper.FAKE_COOKIE_NAME) instanceof QuarkusRequestWrapper.QuarkusCookie) {
             requests.incrementAndGet();
             // Fires once, on the end of the answer, a reset or a closed connection, whoever set other handlers.
             QuarkusRequestWrapper.get(ctx.request()).addRequestDoneHandler(done -> requests.decrementAndGet());

@@ -1,8 +1,10 @@
 package dev.workbench.deploy;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 
 /**
@@ -10,42 +12,34 @@ import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
  * travels through method signatures (nor into a log line of one). A caller's own headers never
  * reach these APIs.
  */
-final class DeployCredentials {
+abstract class DeployCredentials implements ClientHeadersFactory {
 
-    private DeployCredentials() {
+    private final Supplier<Optional<String>> authorization;
+
+    private DeployCredentials(Supplier<Optional<String>> authorization) {
+        this.authorization = authorization;
+    }
+
+    @Override
+    public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming, MultivaluedMap<String, String> outgoing) {
+        MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
+        authorization.get().ifPresent(value -> headers.add("Authorization", value));
+        return headers;
     }
 
     /** {@code FLY_API_TOKEN}: Fly accepts classic tokens as Bearer and macaroon tokens with their own {@code FlyV1} scheme. */
-    @ApplicationScoped
-    static class Fly implements ClientHeadersFactory {
-        private final DeployConfig config;
-
+    @Singleton
+    static final class Fly extends DeployCredentials {
         Fly(DeployConfig config) {
-            this.config = config;
-        }
-
-        @Override
-        public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming, MultivaluedMap<String, String> outgoing) {
-            MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
-            config.flyApiToken().ifPresent(token -> headers.add("Authorization", token.startsWith("FlyV1 ") ? token : "Bearer " + token));
-            return headers;
+            super(() -> config.flyApiToken().map(token -> token.startsWith("FlyV1 ") ? token : "Bearer " + token));
         }
     }
 
     /** {@code GITHUB_TOKEN}, as a Bearer token. */
-    @ApplicationScoped
-    static class GitHub implements ClientHeadersFactory {
-        private final DeployConfig config;
-
+    @Singleton
+    static final class GitHub extends DeployCredentials {
         GitHub(DeployConfig config) {
-            this.config = config;
-        }
-
-        @Override
-        public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming, MultivaluedMap<String, String> outgoing) {
-            MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
-            config.githubToken().ifPresent(token -> headers.add("Authorization", "Bearer " + token));
-            return headers;
+            super(() -> config.githubToken().map(token -> "Bearer " + token));
         }
     }
 }
