@@ -133,19 +133,15 @@ public class ToolServiceClient {
     public Uni<UpstreamStream> open(ToolService service, HttpMethod method, String pathAndQuery,
             String contentType, String accept, byte[] body) {
         return head(service, method, pathAndQuery, contentType, accept, body).map(response -> {
-            AtomicLong received = new AtomicLong();
+            java.util.function.Consumer<Buffer> cap = capped(service);
             Multi<io.vertx.core.buffer.Buffer> chunks = response.toMulti()
                     // Upstream of the checks below, so that their failures close it too. Closed once the
                     // reader has let go of the response, whose closing error is then expected, not news.
                     .onCancellation().invoke(() -> vertx.runOnContext(() -> closeQuietly(response).subscribe().with(closed -> {
                     }, failed -> {
                     })))
-                    .onItem().transform(chunk -> {
-                        if (received.addAndGet(chunk.length()) > maxResponseBytes) {
-                            throw ToolServiceFailures.tooLarge(service, maxResponseBytes);
-                        }
-                        return chunk.getDelegate();
-                    })
+                    .onItem().invoke(cap)
+                    .map(Buffer::getDelegate)
                     .ifNoItem().after(service.timeout()).failWith(() -> ToolServiceFailures.silent(service))
                     .onFailure().transform(failure -> ToolServiceFailures.of(service, failure));
             return new UpstreamStream(response.statusCode(), response.getHeader("Content-Type"), chunks);
@@ -194,13 +190,10 @@ public class ToolServiceClient {
     }
 
     private Uni<UpstreamResponse> readCapped(ToolService service, HttpClientResponse response) {
-        AtomicLong received = new AtomicLong();
         ResponseBudget.Hold hold = budget.hold();
         return response.toMulti()
+                .onItem().invoke(capped(service))
                 .onItem().invoke(chunk -> {
-                    if (received.addAndGet(chunk.length()) > maxResponseBytes) {
-                        throw ToolServiceFailures.tooLarge(service, maxResponseBytes);
-                    }
                     if (!hold.take(chunk.length())) {
                         throw ToolServiceFailures.overBudget(service);
                     }
@@ -215,6 +208,16 @@ public class ToolServiceClient {
                     budget.watch(answer, hold);
                     return answer;
                 });
+    }
+
+    /** Counts an answer's chunks as they arrive, and fails the read past the configured size. */
+    private java.util.function.Consumer<Buffer> capped(ToolService service) {
+        AtomicLong received = new AtomicLong();
+        return chunk -> {
+            if (received.addAndGet(chunk.length()) > maxResponseBytes) {
+                throw ToolServiceFailures.tooLarge(service, maxResponseBytes);
+            }
+        };
     }
 
     /**

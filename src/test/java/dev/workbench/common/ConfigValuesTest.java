@@ -40,24 +40,15 @@ class ConfigValuesTest {
     @ParameterizedTest
     @CsvSource({"fly,FLY", "github,GITHUB"})
     void deployStrategiesReadAsConfigurationSpellsThem(String value, dev.workbench.deploy.DeployStrategy expected) {
-        SmallRyeConfig config = mapping(dev.workbench.deploy.DeployConfig.class, "workbench.deploy", Map.of(
-                "workbench.deploy.image-repository", "registry.fly.io/{app}", "workbench.deploy.github-workflow", "deploy.yml",
-                "workbench.deploy.github-ref", "main", "workbench.deploy.github-record-deployment", "true",
-                "workbench.deploy.machine-timeout", "PT60S", "workbench.deploy.poll-interval", "PT1S", "workbench.deploy.history", "100",
-                "workbench.deploy.targets.staging.strategy", value));
-        dev.workbench.deploy.DeployStrategy strategy = config.getConfigMapping(dev.workbench.deploy.DeployConfig.class)
-                .targets().get("staging").strategy();
+        dev.workbench.deploy.DeployStrategy strategy = dev.workbench.support.DeployConfigs
+                .with(Map.of("workbench.deploy.targets.staging.strategy", value)).targets().get("staging").strategy();
         assertThat(strategy).isEqualTo(expected);
         assertThat(strategy.toString()).isEqualTo(value);
     }
 
     @org.junit.jupiter.api.Test
     void anUnknownDeployStrategyFailsAtStartupNamingItsKey() {
-        assertThatThrownBy(() -> mapping(dev.workbench.deploy.DeployConfig.class, "workbench.deploy", Map.of(
-                "workbench.deploy.image-repository", "registry.fly.io/{app}", "workbench.deploy.github-workflow", "deploy.yml",
-                "workbench.deploy.github-ref", "main", "workbench.deploy.github-record-deployment", "true",
-                "workbench.deploy.machine-timeout", "PT60S", "workbench.deploy.poll-interval", "PT1S", "workbench.deploy.history", "100",
-                "workbench.deploy.targets.staging.strategy", "ftp")))
+        assertThatThrownBy(() -> dev.workbench.support.DeployConfigs.read(Map.of("workbench.deploy.targets.staging.strategy", "ftp")))
                 .hasMessageContaining("workbench.deploy.targets.staging.strategy").hasMessageContaining("ftp");
     }
 

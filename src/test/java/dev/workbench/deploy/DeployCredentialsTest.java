@@ -2,9 +2,7 @@ package dev.workbench.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import java.util.HashMap;
+import dev.workbench.support.DeployConfigs;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,18 +27,6 @@ class DeployCredentialsTest {
     }
 
     private static DeployConfig config(String key, String value) {
-        Map<String, String> properties = new HashMap<>(Map.of(
-                "workbench.deploy.image-repository", "registry.fly.io/{app}", "workbench.deploy.github-workflow", "deploy.yml",
-                "workbench.deploy.github-ref", "main", "workbench.deploy.github-record-deployment", "true",
-                "workbench.deploy.machine-timeout", "PT60S", "workbench.deploy.poll-interval", "PT1S", "workbench.deploy.history", "100",
-                "workbench.deploy.targets.staging.strategy", "fly"));
-        if (key != null) {
-            properties.put(key, value);
-        }
-        return new SmallRyeConfigBuilder().addDefaultInterceptors()
-                .withSources(new PropertiesConfigSource(properties, "test", 500))
-                .withMapping(DeployConfig.class, "workbench.deploy")
-                .withConverter(Boolean.class, 200, new dev.workbench.common.StrictBoolean.GithubRecordDeployment())
-                .build().getConfigMapping(DeployConfig.class);
+        return DeployConfigs.with(key == null ? Map.of() : Map.of(key, value));
     }
 }
