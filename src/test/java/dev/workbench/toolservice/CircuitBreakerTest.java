@@ -12,11 +12,15 @@ import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.util.Map;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** A service that keeps timing out stops being called for a while, then is tried again. */
 @QuarkusTest
 @TestProfile(CircuitBreakerTest.SmallBreaker.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CircuitBreakerTest {
 
     public static class SmallBreaker implements QuarkusTestProfile {
@@ -28,6 +32,7 @@ class CircuitBreakerTest {
     }
 
     @Test
+    @Order(1)
     void aFailingServiceIsPausedThenTriedAgain() {
         ToolServicesResource.resetAll();
         var git = ToolServicesResource.service("git");
@@ -51,5 +56,26 @@ class CircuitBreakerTest {
         git.reset();
         Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(250)).until(() ->
                 given().auth().oauth2(token).when().get("/mcp/git/log").statusCode() == 200);
+    }
+
+    @Test
+    @Order(2)
+    void aTestThatLeavesABreakerOpen() {
+        ToolServicesResource.resetAll();
+        ToolServicesResource.service("git").hang();
+        String token = Login.adminToken();
+        for (int i = 0; i < 4; i++) {
+            given().auth().oauth2(token).when().get("/mcp/git/log").then().statusCode(504);
+        }
+        given().auth().oauth2(token).when().get("/mcp/git/log").then().statusCode(503);
+        ToolServicesResource.service("git").reset();
+    }
+
+    /** Proves the suite's reset between tests (support/ResetCircuitBreakers): the breaker's 2 s pause has not passed. */
+    @Test
+    @Order(3)
+    void theNextTestStartsWithEveryBreakerClosed() {
+        given().auth().oauth2(Login.adminToken()).when().get("/mcp/git/log").then().statusCode(200);
+        assertThat(ToolServicesResource.service("git").received()).hasSize(1);
     }
 }
