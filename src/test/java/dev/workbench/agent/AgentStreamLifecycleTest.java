@@ -23,11 +23,12 @@ import org.junit.jupiter.api.Test;
 @TestProfile(AgentStreamLifecycleTest.ShortTimes.class)
 class AgentStreamLifecycleTest {
 
+    /** The run limits turned tight: keep-alive, duration, concurrency, and no delegation (DelegationDepthTest shares it). */
     public static class ShortTimes implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("workbench.agent.keepalive", "200ms", "workbench.agent.max-duration", "3s",
-                    "workbench.agent.max-concurrent-runs", "1");
+                    "workbench.agent.max-concurrent-runs", "1", "workbench.agent.max-depth", "0");
         }
     }
 

@@ -6,24 +6,15 @@ import dev.workbench.support.FakeLlm;
 import dev.workbench.support.FakeLlmResource;
 import dev.workbench.support.Sse;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code AGENT_MAX_DEPTH=0}: the team may not hand tasks on; the model is told so and goes on alone. */
 @QuarkusTest
-@TestProfile(DelegationDepthTest.NoDelegation.class)
+@TestProfile(AgentStreamLifecycleTest.ShortTimes.class)
 class DelegationDepthTest {
-
-    public static class NoDelegation implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("workbench.agent.max-depth", "0");
-        }
-    }
 
     @Test
     void delegationBeyondTheDepthLimitIsAToolError() {

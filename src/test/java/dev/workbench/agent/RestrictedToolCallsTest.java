@@ -4,28 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workbench.support.FakeLlm;
 import dev.workbench.support.FakeLlmResource;
+import dev.workbench.support.RestrictedProfile;
 import dev.workbench.support.Sse;
 import dev.workbench.support.ToolServicesResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code RESTRICT_MCP_PROXY} binds the model too: a tool outside the allowlist is refused, not called. */
 @QuarkusTest
-@TestProfile(RestrictedToolCallsTest.Restricted.class)
+@TestProfile(RestrictedProfile.class)
 class RestrictedToolCallsTest {
-
-    public static class Restricted implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("workbench.proxy.restrict-mcp-proxy", "true",
-                    "workbench.services.memory.allowlist", "health,store");
-        }
-    }
 
     @Test
     void aToolOutsideTheAllowlistFailsAndTheModelIsTold() {
@@ -33,13 +24,13 @@ class RestrictedToolCallsTest {
         llm.reset();
         ToolServicesResource.resetAll();
         llm.script(
-                FakeLlm.events(0, new FakeLlm.Anthropic().toolUse("toolu_r", "memory_search", "{\"q\":\"secrets\"}").end("tool_use")),
+                FakeLlm.events(0, new FakeLlm.Anthropic().toolUse("toolu_r", "vector_search", "{\"query\":\"secrets\"}").end("tool_use")),
                 FakeLlm.events(0, new FakeLlm.Anthropic().text("Not allowed.").end("end_turn")));
         List<String[]> events = Sse.events(Sse.execute("{\"messages\":[{\"role\":\"user\",\"content\":\"search\"}]}")
                 .then().statusCode(200).extract().asString());
         JsonObject toolEnd = new JsonObject(events.stream().filter(e -> e[0].equals("tool_end")).findFirst().orElseThrow()[1]);
         assertThat(toolEnd.getString("error")).isEqualTo("Endpoint not allowed");
-        assertThat(ToolServicesResource.service("memory").received()).isEmpty();
+        assertThat(ToolServicesResource.service("vector").received()).isEmpty();
         assertThat(events.get(events.size() - 1)[0]).isEqualTo("end");
     }
 }

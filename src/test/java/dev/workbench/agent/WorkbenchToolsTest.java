@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workbench.command.CommandsProfile;
 import dev.workbench.deploy.DeployProfile;
+import dev.workbench.support.CommandsAndDeploysProfile;
 import dev.workbench.support.FakeDeployApis;
 import dev.workbench.support.FakeDeployApisResource;
 import dev.workbench.support.FakeLlm;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * system health. The model is the OpenAI-compatible stand-in; runs answer with {@code stream:false}.
  */
 @QuarkusTest
-@TestProfile(WorkbenchToolsProfile.class)
+@TestProfile(CommandsAndDeploysProfile.class)
 @WithTestResource(value = ToolServicesResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = FakeLlmResource.class, scope = TestResourceScope.GLOBAL)
 class WorkbenchToolsTest {

@@ -4,27 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Logs in against an {@code ADMIN_PASSWORD_HASH} in the {@code $2b$} form Python's bcrypt writes. */
+/** Logs in against an {@code ADMIN_PASSWORD_HASH} in the {@code $2b$} form Python's bcrypt writes; a clear {@code ADMIN_PASSWORD} beside it is ignored. */
 @QuarkusTest
-@TestProfile(BcryptHashLoginTest.PythonHash.class)
+@TestProfile(TokenSettingsTest.Settings.class)
 class BcryptHashLoginTest {
 
     /** {@code $2b$} hash of "correct horse", made by libxcrypt (the crypt(3) behind Python's crypt module). */
     static final String PYTHON_2B_HASH = "$2b$04$J1GRMRoJMJTNi8l11abn4OHGtgQ/1uOKEVAvxyxntAMbT/E1Dpy1m";
-
-    public static class PythonHash implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("workbench.auth.admin-password-hash", PYTHON_2B_HASH,
-                    "workbench.auth.admin-password", "test-password");
-        }
-    }
 
     @Test
     void theHashedPasswordLogsInAndTheClearPasswordIsIgnored() {

@@ -22,12 +22,15 @@ import org.junit.jupiter.api.Test;
 @TestProfile(TokenSettingsTest.Settings.class)
 class TokenSettingsTest {
 
+    /** The admin's own auth settings: token lifetime, issuer, audience, and a password hash (BcryptHashLoginTest shares it). */
     public static class Settings implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("workbench.auth.access-token-expire-minutes", "30",
                     "workbench.auth.jwt-issuer", "https://workbench.example.com",
-                    "workbench.auth.jwt-audience", "workbench-dashboard");
+                    "workbench.auth.jwt-audience", "workbench-dashboard",
+                    "workbench.auth.admin-password-hash", BcryptHashLoginTest.PYTHON_2B_HASH,
+                    "workbench.auth.admin-password", "test-password");
         }
     }
 
@@ -47,7 +50,7 @@ class TokenSettingsTest {
     @Test
     void newTokensCarryIssuerAudienceAndMinutesOfLifetime() throws Exception {
         String token = given().contentType(ContentType.JSON).header("X-Test-Client", "token-settings")
-                .body("{\"username\":\"ceo\",\"password\":\"test-password\"}").when().post("/auth/login")
+                .body("{\"username\":\"ceo\",\"password\":\"correct horse\"}").when().post("/auth/login")
                 .then().statusCode(200).extract().path("access_token");
         JsonNode claims = new ObjectMapper().readTree(HandMadeJwt.payloadOf(token));
         assertThat(claims.get("iss").asText()).isEqualTo("https://workbench.example.com");

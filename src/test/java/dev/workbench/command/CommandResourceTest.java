@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.workbench.support.CommandsAndDeploysProfile;
 import dev.workbench.support.Login;
 import dev.workbench.support.RawHttp;
 import dev.workbench.support.Sse;
@@ -24,7 +25,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestProfile(CommandsProfile.class)
+@TestProfile(CommandsAndDeploysProfile.class)
 class CommandResourceTest {
 
     static Response command(String command, String service, String... args) {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import dev.workbench.support.CommandsAndDeploysProfile;
 import dev.workbench.support.FakeDeployApis;
 import dev.workbench.support.FakeDeployApisResource;
 import dev.workbench.support.Login;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
-@TestProfile(DeployProfile.class)
+@TestProfile(CommandsAndDeploysProfile.class)
 class DeployResourceTest {
 
     private static final String APP = "sophia-api-staging";

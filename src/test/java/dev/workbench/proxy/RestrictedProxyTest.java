@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.workbench.support.Login;
+import dev.workbench.support.RestrictedProfile;
 import dev.workbench.support.ToolServicesResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,15 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code RESTRICT_MCP_PROXY=true}: the first segment must be in the service's allowlist. */
 @QuarkusTest
-@TestProfile(RestrictedProxyTest.Restricted.class)
+@TestProfile(RestrictedProfile.class)
 class RestrictedProxyTest {
-
-    public static class Restricted implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("workbench.proxy.restrict-mcp-proxy", "yes");
-        }
-    }
 
     private final String token = Login.adminToken();
 
@@ -56,7 +48,7 @@ class RestrictedProxyTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"memory,admin", "memory,storex", "filesystem,exec/ls", "git,push", "git,checkout", "vector,drop", "search,health2"})
+    @CsvSource({"memory,admin", "memory,storex", "filesystem,exec/ls", "git,push", "git,checkout", "vector,drop", "vector,search", "search,health2"})
     void otherEndpointsAre403AndNeverForwarded(String service, String path) {
         given().auth().oauth2(token).when().get("/mcp/" + service + "/" + path)
                 .then().statusCode(403).body("detail", equalTo("Endpoint not allowed"));

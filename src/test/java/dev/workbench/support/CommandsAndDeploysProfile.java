@@ -1,4 +1,4 @@
-package dev.workbench.agent;
+package dev.workbench.support;
 
 import dev.workbench.command.CommandsProfile;
 import dev.workbench.deploy.DeployProfile;
@@ -6,8 +6,11 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The repository of the command tests, the deploy stand-ins of the deploy tests, and deploys offered to agents. */
-public class WorkbenchToolsProfile implements QuarkusTestProfile {
+/**
+ * The repository of the command tests, the deploy stand-ins of the deploy tests, and deploys offered
+ * to agents: one application for the command, deploy and agent-tool tests (and their integration twins).
+ */
+public class CommandsAndDeploysProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
