@@ -11,12 +11,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hostile proxy paths, sent byte for byte on a raw socket with a valid admin token: each is
- * refused with 400, 404 or 403, and no tool service ever receives a request.
+ * refused with exactly the answer it must get (almost all {@code 400 Invalid path}), for GET and
+ * POST, and no tool service ever receives a request.
  */
 @QuarkusTest
 @WithTestResource(value = ToolServicesResource.class, scope = TestResourceScope.GLOBAL)
@@ -58,8 +60,6 @@ class HostileProxyPathsTest {
         "/mcp/../mcp/memory/health",
         "/x/../mcp/memory/health",
         // backslashes and slashes
-        "/mcp/memory/..\\secret",
-        "/mcp/memory/a\\b",
         "/mcp/memory/%5c..%5csecret",
         "/mcp/memory//etc/passwd",
         "/mcp/memory/a//b",
@@ -84,8 +84,6 @@ class HostileProxyPathsTest {
         "/mcp/memory/a%0aHost:evil",
         "/mcp/memory/a%09b",
         "/mcp/memory/a%7fb",
-        "/mcp/memory/%zz",
-        "/mcp/memory/abc%4",
         "/mcp/memory/%ff%fe",
         // empty paths and odd services
         "/mcp/memory/",
@@ -94,11 +92,22 @@ class HostileProxyPathsTest {
         "/mcp",
         "/mcp/%2e%2e/health",
         "/mcp/mem%6fry/health",
-        "/mcp/nosuch/health",
         "/mcp/memory%2fhealth",
     })
-    void isRefusedAndNeverForwarded(String rawPath) throws Exception {
-        isRefused(rawPath);
+    void isRefusedAsAnInvalidPathAndNeverForwarded(String rawPath) throws Exception {
+        refusedWith(rawPath, "HTTP/1.1 400 ", "{\"detail\":\"Invalid path\"}");
+    }
+
+    @Test
+    void anUnknownServiceIs404AndNothingIsForwarded() throws Exception {
+        refusedWith("/mcp/nosuch/health", "HTTP/1.1 404 ", "{\"detail\":\"Service nosuch not found\"}");
+    }
+
+    /** Request lines the HTTP layer cannot decode (a raw backslash, a broken escape): Vert.x answers 400 before any route. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/mcp/memory/..\\secret", "/mcp/memory/a\\b", "/mcp/memory/%zz", "/mcp/memory/abc%4"})
+    void undecodableRequestLinesAre400FromTheHttpLayer(String rawPath) throws Exception {
+        refusedWith(rawPath, "HTTP/1.1 400 ", "");
     }
 
     @ParameterizedTest
@@ -118,13 +127,7 @@ class HostileProxyPathsTest {
         "/mcp/memory/%3b/secret",
     })
     void lookAlikeDotsAndPathParametersAre400InvalidPath(String rawPath) throws Exception {
-        for (String method : List.of("GET", "POST")) {
-            String answer = RawHttp.exchange(method, rawPath, Login.adminToken());
-            assertThat(answer).as(method + " " + rawPath).startsWith("HTTP/1.1 400 ").endsWith("{\"detail\":\"Invalid path\"}");
-        }
-        for (String id : IDS) {
-            assertThat(ToolServicesResource.service(id).received()).as(rawPath + " reached " + id).isEmpty();
-        }
+        refusedWith(rawPath, "HTTP/1.1 400 ", "{\"detail\":\"Invalid path\"}");
     }
 
     @ParameterizedTest
@@ -134,11 +137,13 @@ class HostileProxyPathsTest {
         ToolServicesResource.resetAll();
     }
 
-    private void isRefused(String rawPath) throws Exception {
-        int status = RawHttp.status("GET", rawPath, Login.adminToken());
-        assertThat(status).as(rawPath).isIn(400, 403, 404);
-        int postStatus = RawHttp.status("POST", rawPath, Login.adminToken());
-        assertThat(postStatus).as("POST " + rawPath).isIn(400, 403, 404, 405);
+    /** GET and POST of {@code rawPath} answer {@code statusLine}... with exactly {@code body}; no service was called. */
+    private static void refusedWith(String rawPath, String statusLine, String body) throws Exception {
+        for (String method : List.of("GET", "POST")) {
+            String answer = RawHttp.exchange(method, rawPath, Login.adminToken());
+            assertThat(answer).as(method + " " + rawPath).startsWith(statusLine);
+            assertThat(answer.substring(answer.indexOf("\r\n\r\n") + 4)).as(method + " " + rawPath).isEqualTo(body);
+        }
         for (String id : IDS) {
             assertThat(ToolServicesResource.service(id).received()).as(rawPath + " reached " + id).isEmpty();
         }
