@@ -1,8 +1,6 @@
 package dev.workbench.agent;
 
 import dev.workbench.common.Failure;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.workbench.agent.llm.ChatMessage;
 import dev.workbench.agent.llm.ChatRequest;
 import dev.workbench.agent.llm.LlmEvent;
@@ -32,16 +30,14 @@ public class AgentRunner {
     private final ToolExecutor executor;
     private final AgentCatalog catalog;
     private final AgentLimitsConfig config;
-    private final ObjectMapper json;
 
     AgentRunner(ProviderRouter router, ToolCatalog tools, ToolExecutor executor, AgentCatalog catalog,
-            AgentLimitsConfig config, ObjectMapper json) {
+            AgentLimitsConfig config) {
         this.router = router;
         this.tools = tools;
         this.executor = executor;
         this.catalog = catalog;
         this.config = config;
-        this.json = json;
     }
 
     /**
@@ -145,12 +141,7 @@ public class AgentRunner {
         List<ToolSpec> specs = new ArrayList<>();
         for (String name : names) {
             if (name.startsWith(Agent.DELEGATE_PREFIX)) {
-                ObjectNode schema = json.createObjectNode().put("type", "object");
-                schema.putObject("properties").putObject("task").put("type", "string")
-                        .put("description", "The task, with everything the other agent needs to know");
-                schema.putArray("required").add("task");
-                specs.add(new ToolSpec(name, "Hand a task to the " + name.substring(Agent.DELEGATE_PREFIX.length())
-                        + " agent and get its answer", schema));
+                specs.add(tools.delegation(name, name.substring(Agent.DELEGATE_PREFIX.length())));
             } else {
                 tools.find(name).ifPresent(tool -> specs.add(tool.spec()));
             }

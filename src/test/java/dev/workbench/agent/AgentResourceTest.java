@@ -420,6 +420,13 @@ class AgentResourceTest {
                 .containsExactly("/v1/messages", "/v1/chat/completions", "/v1/chat/completions", "/v1/messages");
         assertThat(llm.received().get(1).body().getJsonArray("messages").getJsonObject(1).getString("content"))
                 .isEqualTo("List the files");
+        // the delegate as Anthropic received it, from the "delegate" declaration of agent-tools.json
+        JsonObject askDeveloper = llm.received().get(0).body().getJsonArray("tools").stream().map(JsonObject.class::cast)
+                .filter(t -> t.getString("name").equals("ask_developer")).findFirst().orElseThrow();
+        assertThat(askDeveloper.getString("description")).isEqualTo("Hand a task to the developer agent and get its answer");
+        assertThat(askDeveloper.getJsonObject("input_schema")).isEqualTo(new JsonObject("""
+                {"type":"object","properties":{"task":{"type":"string",\
+                "description":"The task, with everything the other agent needs to know"}},"required":["task"]}"""));
     }
 
     @Test
