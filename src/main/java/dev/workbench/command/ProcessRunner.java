@@ -2,10 +2,7 @@ package dev.workbench.command;
 
 import io.quarkus.virtual.threads.VirtualThreads;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -64,8 +60,8 @@ public class ProcessRunner {
         } catch (IOException ignored) {
             // the process closed its stdin first
         }
-        Capture out = new Capture("stdout", maxBytes, lines);
-        Capture err = new Capture("stderr", maxBytes, lines);
+        OutputCapture out = new OutputCapture("stdout", maxBytes, lines);
+        OutputCapture err = new OutputCapture("stderr", maxBytes, lines);
         Future<?> outReader = readers.submit(() -> out.drain(process.getInputStream()));
         Future<?> errReader = readers.submit(() -> err.drain(process.getErrorStream()));
         boolean finished = false;
@@ -96,7 +92,7 @@ public class ProcessRunner {
         String status = stopped ? CommandResult.CANCELLED : !finished ? CommandResult.TIMEOUT
                 : process.exitValue() == 0 ? CommandResult.SUCCESS : CommandResult.FAILED;
         return new CommandResult(status, out.text(), err.text(), finished ? process.exitValue() : null, elapsed(start),
-                out.truncated.get() || err.truncated.get());
+                out.truncated() || err.truncated());
     }
 
     private static void killTree(Process process) {
@@ -121,73 +117,5 @@ public class ProcessRunner {
 
     private static long elapsed(long start) {
         return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    private static String appendLine(String text, String line) {
-        return text.isEmpty() || text.endsWith("\n") ? text + line : text + "\n" + line;
-    }
-
-    /** One output stream: kept up to the cap, read to its end regardless so the process never blocks. */
-    private static final class Capture {
-        final String name;
-        final long max;
-        final Lines lines;
-        final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        final ByteArrayOutputStream line = new ByteArrayOutputStream();
-        final AtomicBoolean truncated = new AtomicBoolean();
-        String note;
-
-        Capture(String name, long max, Lines lines) {
-            this.name = name;
-            this.max = max;
-            this.lines = lines;
-        }
-
-        void drain(InputStream in) {
-            byte[] buffer = new byte[8192];
-            try (in) {
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    int keep = (int) Math.max(0, Math.min(n, max - kept.size()));
-                    synchronized (kept) {
-                        kept.write(buffer, 0, keep);
-                    }
-                    if (keep < n) {
-                        truncated.set(true);
-                    }
-                    split(buffer, n);
-                }
-            } catch (IOException e) {
-                // the process was killed, or closed its end
-            }
-            if (line.size() > 0) {
-                lines.line(name, line.toString(StandardCharsets.UTF_8));
-            }
-        }
-
-        private void split(byte[] buffer, int n) {
-            for (int i = 0; i < n; i++) {
-                if (buffer[i] == '\n') {
-                    lines.line(name, line.toString(StandardCharsets.UTF_8));
-                    line.reset();
-                } else if (line.size() < 64 * 1024) {
-                    line.write(buffer[i]);
-                }
-            }
-        }
-
-        String text() {
-            synchronized (kept) {
-                String text = kept.toString(StandardCharsets.UTF_8);
-                return note == null ? text : appendLine(text, note);
-            }
-        }
-
-        /** A line of our own, added after whatever the process wrote. */
-        void note(String text) {
-            synchronized (kept) {
-                note = note == null ? text : note + "\n" + text;
-            }
-        }
     }
 }
