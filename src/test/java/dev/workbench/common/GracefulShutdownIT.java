@@ -141,7 +141,8 @@ class GracefulShutdownIT {
             List<JsonObject> lines = Files.readAllLines(audit).stream().map(JsonObject::new).toList();
             assertThat(lines).hasSize(COMMANDS + 1).allSatisfy(line -> assertThat(line.getString("status")).isEqualTo("cancelled"));
             assertThat(sleeps()).as("sleeps left running").isZero();
-            assertThat(llm.closedEarly()).isEqualTo(AGENTS);
+            // the stand-in counts each close on its own event loop, maybe after the streams were read
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(llm.closedEarly()).isEqualTo(AGENTS));
             System.out.println("SIGTERM to exit with " + (sockets.size() + 1) + " requests in flight (one finishing 1.5 s after"
                     + " the signal) and a /ws client: " + took.toMillis() + " ms");
         } finally {
