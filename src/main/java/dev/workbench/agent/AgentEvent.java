@@ -59,11 +59,26 @@ public sealed interface AgentEvent {
     record Error(String error, @JsonIgnore dev.workbench.common.Failure failure) implements AgentEvent {
     }
 
-    /** Silence on the stream for a while: a comment keeps proxies from cutting it. */
+    /** Silence on the stream for a while: a heartbeat ({@code event: hb}) keeps proxies from cutting it. */
     record KeepAlive() implements AgentEvent {
     }
 
-    /** Always last. */
+    /** A workflow step begins: {@code event: step_start}. */
+    @RegisterForReflection
+    record StepStart(int index, String agent, String action) implements AgentEvent {
+    }
+
+    /** A workflow step ended well: {@code event: step_end}. */
+    @RegisterForReflection
+    record StepEnd(int index, String status) implements AgentEvent {
+    }
+
+    /** A workflow step failed and the workflow stops: {@code event: error} with the step's index. */
+    @RegisterForReflection
+    record StepError(String error, int index, @JsonIgnore dev.workbench.common.Failure failure) implements AgentEvent {
+    }
+
+    /** Always last: {@code done}, then {@code end}. */
     record End() implements AgentEvent {
     }
 }

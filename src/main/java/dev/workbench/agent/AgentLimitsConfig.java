@@ -19,8 +19,15 @@ public interface AgentLimitsConfig {
     /** {@code AGENT_MAX_DEPTH}: how deep agents may delegate to agents (default 2). */
     int maxDepth();
 
-    /** {@code AGENT_KEEPALIVE}: a {@code : keepalive} comment after this much silence on a stream (default 15s). */
+    /** {@code AGENT_KEEPALIVE}: an {@code event: hb} heartbeat after this much silence on a stream. */
     Duration keepalive();
+
+    /**
+     * {@code PII_MASK}: emails and 16-digit card numbers become {@code [EMAIL]} and {@code [CARD]}
+     * in everything a run shows its client (the original's governance setting {@code piiMask}).
+     */
+    @io.smallrye.config.WithConverter(dev.workbench.common.StrictBoolean.PiiMask.class)
+    Boolean piiMask();
 
     /** {@code AGENT_ALLOW_DEPLOYS}: offer the {@code deploy} tool to the agents configured with it (default false). */
     @io.smallrye.config.WithConverter(dev.workbench.common.StrictBoolean.AgentAllowDeploys.class)

@@ -44,7 +44,7 @@ public class AgentResource {
     public Multi<Buffer> execute(@Valid @NotNull AgentRequest request) {
         String user = identity.getPrincipal().getName();
         if (request.streaming()) {
-            return responses.eventStream(agents.stream(request, user).onItem().transformToIterable(frames::frame));
+            return responses.eventStream(frames.stream(agents.stream(request, user)));
         }
         return responses.json(agents.complete(request, user),
                 outcome -> outcome.error() == null ? 200 : FailureStatus.ofOrUnexpected(outcome.error().failure()),

@@ -84,9 +84,10 @@ public class AgentService {
                             runner.run(agent, toolNames, system.toString(), conversation, 0, user))
                     .onTermination().invoke(running::decrementAndGet);
         });
-        return guard(run, keepalive)
+        Multi<AgentEvent> events = guard(run, keepalive)
                 .onFailure().recoverWithItem(this::toError)
                 .onCompletion().continueWith(new AgentEvent.End());
+        return config.piiMask() ? PiiMask.apply(events) : events;
     }
 
     private AgentEvent toError(Throwable failure) {

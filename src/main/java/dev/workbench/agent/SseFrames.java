@@ -1,13 +1,22 @@
 package dev.workbench.agent;
 
 import dev.workbench.common.StreamResponses;
+import io.smallrye.mutiny.Multi;
 import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 
-/** Writes each agent event as the original's server-sent event; internal events give no frame. */
+/**
+ * Writes each agent event as the original's server-sent event; internal events give no frame. As
+ * the original's later version, a stream opens with {@code event: open}, beats with
+ * {@code event: hb} when silent, and ends with {@code event: done} right before {@code end}, each
+ * with {@code data: {}}.
+ */
 @ApplicationScoped
 public class SseFrames {
+
+    private static final Map<String, Object> NO_DATA = Map.of();
 
     private final StreamResponses streams;
 
@@ -15,19 +24,28 @@ public class SseFrames {
         this.streams = streams;
     }
 
+    /** {@code frames} of one run's events, after the {@code open} frame. */
+    public Multi<Buffer> stream(Multi<AgentEvent> events) {
+        return Multi.createBy().concatenating().streams(
+                Multi.createFrom().item(streams.event("open", NO_DATA)),
+                events.onItem().transformToIterable(this::frame));
+    }
+
     public List<Buffer> frame(AgentEvent event) {
-        Buffer frame = switch (event) {
-            case AgentEvent.Thinking thinking -> streams.event("thinking", thinking);
-            case AgentEvent.Token token -> streams.data(token);
-            case AgentEvent.ToolStart start -> streams.event("tool_start", start);
-            case AgentEvent.ToolEnd end -> streams.event("tool_end", end);
-            case AgentEvent.Content content -> streams.data(content);
-            case AgentEvent.Error error -> streams.event("error", error);
-            case AgentEvent.End end -> streams.end();
-            case AgentEvent.KeepAlive keepAlive -> streams.comment("keepalive");
-            case AgentEvent.ModelChosen model -> null;
-            case AgentEvent.Usage usage -> null;
+        return switch (event) {
+            case AgentEvent.Thinking thinking -> List.of(streams.event("thinking", thinking));
+            case AgentEvent.Token token -> List.of(streams.data(token));
+            case AgentEvent.ToolStart start -> List.of(streams.event("tool_start", start));
+            case AgentEvent.ToolEnd end -> List.of(streams.event("tool_end", end));
+            case AgentEvent.Content content -> List.of(streams.data(content));
+            case AgentEvent.Error error -> List.of(streams.event("error", error));
+            case AgentEvent.StepStart step -> List.of(streams.event("step_start", step));
+            case AgentEvent.StepEnd step -> List.of(streams.event("step_end", step));
+            case AgentEvent.StepError error -> List.of(streams.event("error", error));
+            case AgentEvent.KeepAlive keepAlive -> List.of(streams.event("hb", NO_DATA));
+            case AgentEvent.End end -> List.of(streams.event("done", NO_DATA), streams.end());
+            case AgentEvent.ModelChosen model -> List.of();
+            case AgentEvent.Usage usage -> List.of();
         };
-        return frame == null ? List.of() : List.of(frame);
     }
 }

@@ -49,6 +49,13 @@ public interface AuthConfig {
                 .orElse(Duration.ofDays(accessTokenExpireDays()));
     }
 
+    /**
+     * {@code ALLOW_DEV_NOAUTH}: outside production, and only while listening on loopback alone, a
+     * request without a valid token acts as the admin (the original's dev start script sets it).
+     */
+    @WithConverter(dev.workbench.common.StrictBoolean.AllowDevNoAuth.class)
+    Boolean allowDevNoauth();
+
     /** {@code LOGIN_MAX_FAILURES}: failed logins from one client address before it is refused (default 5). */
     int loginMaxFailures();
 

@@ -2,6 +2,7 @@ package dev.workbench.auth;
 
 import dev.workbench.common.AppConfig;
 import dev.workbench.common.Environment;
+import dev.workbench.common.StartupRefusal;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -37,11 +38,7 @@ public class CredentialsGuard {
     void check(@Observes @Priority(1) StartupEvent event, AppConfig app, AuthConfig auth) {
         String problem = problemWith(app.environment(), auth);
         if (problem != null) {
-            LOG.error(problem);
-            System.out.flush();
-            System.err.flush();
-            // Halting, not exiting: a shutdown hook would wait for the startup this observer is part of.
-            Runtime.getRuntime().halt(1);
+            StartupRefusal.refuse(problem);
         }
         if (app.environment() == Environment.DEVELOPMENT) {
             List<String> defaults = developmentDefaultsInUse(auth);

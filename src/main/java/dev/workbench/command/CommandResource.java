@@ -48,6 +48,8 @@ public class CommandResource {
     public Multi<Buffer> run(@Valid @NotNull CommandRequest request, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         String user = identity.getPrincipal().getName();
         if (accept != null && accept.contains(MediaType.SERVER_SENT_EVENTS)) {
+            // An unknown service is a 404 before any stream starts, as the JSON answer is.
+            commands.repository(request, user);
             return responses.eventStream(stream(request, user));
         }
         Uni<CommandResult> result = Uni.createFrom()

@@ -52,18 +52,28 @@ public class CommandService {
         });
     }
 
+    /** The repository {@code request} names; an unknown one is audited and not found. */
+    public RepositoriesConfig.Repository repository(CommandRequest request, String user) {
+        RepositoriesConfig.Repository repository = repositories.get(request.service());
+        if (repository == null) {
+            audit.record(user, line(request), request.service(), "not_found", null, 0, "unknown service");
+            throw new Failure.NotFound("Service " + request.service() + " not found");
+        }
+        return repository;
+    }
+
+    private static String line(CommandRequest request) {
+        return request.argsOrEmpty().isEmpty() ? request.command()
+                : request.command() + " " + String.join(" ", request.argsOrEmpty());
+    }
+
     /**
      * Runs a request; {@code cancelled} turning true kills a running command (its client went away),
      * and so does the start of a shutdown (then it fails as unavailable, and the audit line says {@code cancelled}).
      */
     public CommandResult execute(CommandRequest request, String user, ProcessRunner.Lines lines, java.util.function.BooleanSupplier cancelled) {
-        RepositoriesConfig.Repository repository = repositories.get(request.service());
-        String line = request.argsOrEmpty().isEmpty() ? request.command()
-                : request.command() + " " + String.join(" ", request.argsOrEmpty());
-        if (repository == null) {
-            audit.record(user, line, request.service(), "not_found", null, 0, "unknown service");
-            throw new Failure.NotFound("Service " + request.service() + " not found");
-        }
+        RepositoriesConfig.Repository repository = repository(request, user);
+        String line = line(request);
         Path directory = repository.path();
         CommandPolicy.Decision decision = policy.decide(request.command(), request.argsOrEmpty(), directory, repository.commands());
         if (decision instanceof CommandPolicy.Refuse refuse) {

@@ -2,6 +2,7 @@ package dev.workbench.command;
 
 import dev.workbench.common.AppConfig;
 import dev.workbench.common.Environment;
+import dev.workbench.common.StartupRefusal;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -91,10 +92,7 @@ public class Sandbox {
         String message = "COMMAND_SANDBOX=bwrap but bubblewrap does not work here: " + unavailable
                 + "; install bubblewrap (package 'bubblewrap') and allow user namespaces, or set COMMAND_SANDBOX=none";
         if (app.environment() == Environment.PRODUCTION) {
-            LOG.error("Refusing to start in production: " + message);
-            System.out.flush();
-            System.err.flush();
-            Runtime.getRuntime().halt(1);
+            StartupRefusal.refuse("Refusing to start in production: " + message);
         }
         LOG.warn(message + "; commands answer 503 until then");
     }

@@ -1,5 +1,6 @@
 package dev.workbench.common;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -7,22 +8,47 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * CORS as the original's Starlette middleware did it: configured origins get credentials, any
- * method and the headers they ask for; a preflight from another origin is refused; a plain
- * request from another origin is served without CORS headers, so the browser keeps it from the page.
+ * CORS as the original's Starlette middleware did it: configured origins get any method and the
+ * headers they ask for, and credentials only with {@code ALLOW_CREDENTIALS}; a preflight from
+ * another origin is refused; a plain request from another origin is served without CORS headers,
+ * so the browser keeps it from the page. An origin list that could never match what a browser
+ * sends ({@code *}, a path, a trailing slash) stops startup: it is an allowlist, not a pattern.
  */
 public class CorsFilter {
 
     /** Runs before authentication, so a preflight never needs a token. */
     private static final int PRIORITY = 2000;
     private static final String METHODS = "DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT";
+    /** What a browser sends as {@code Origin}: scheme, host and an optional port, nothing more. */
+    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
 
     private final Set<String> origins;
+    private final boolean credentials;
 
     CorsFilter(CorsConfig config) {
         this.origins = Set.copyOf(config.allowedOrigins());
+        this.credentials = config.allowCredentials();
+    }
+
+    void check(@Observes StartupEvent event) {
+        String problem = problemWith(origins);
+        if (problem != null) {
+            StartupRefusal.refuse(problem);
+        }
+    }
+
+    /** Why {@code origins} cannot be used, or null. */
+    static String problemWith(Set<String> origins) {
+        for (String origin : origins) {
+            if (!ORIGIN.matcher(origin).matches()) {
+                return "ALLOWED_ORIGINS: '" + origin + "' is not an origin; list each as scheme://host[:port], "
+                        + "without a path or a trailing slash (a wildcard is not accepted)";
+            }
+        }
+        return null;
     }
 
     void register(@Observes Filters filters) {
@@ -62,8 +88,10 @@ public class CorsFilter {
         ctx.next();
     }
 
-    private static void allow(HttpServerResponse response, String origin) {
+    private void allow(HttpServerResponse response, String origin) {
         response.putHeader("Access-Control-Allow-Origin", origin);
-        response.putHeader("Access-Control-Allow-Credentials", "true");
+        if (credentials) {
+            response.putHeader("Access-Control-Allow-Credentials", "true");
+        }
     }
 }

@@ -43,11 +43,6 @@ public class StreamResponses {
         return Buffer.buffer("data: ").appendBytes(bytes(data)).appendString("\n\n");
     }
 
-    /** A comment line, which readers ignore and proxies take as traffic. */
-    public Buffer comment(String text) {
-        return Buffer.buffer(": " + text + "\n\n");
-    }
-
     /** The last event of every stream. */
     public Buffer end() {
         return Buffer.buffer(END);

@@ -64,4 +64,25 @@ public final class StrictBoolean {
             return parse("GITHUB_RECORD_DEPLOYMENT", value);
         }
     }
+
+    public static final class AllowCredentials implements Converter<Boolean> {
+        @Override
+        public Boolean convert(String value) {
+            return parse("ALLOW_CREDENTIALS", value);
+        }
+    }
+
+    public static final class AllowDevNoAuth implements Converter<Boolean> {
+        @Override
+        public Boolean convert(String value) {
+            return parse("ALLOW_DEV_NOAUTH", value);
+        }
+    }
+
+    public static final class PiiMask implements Converter<Boolean> {
+        @Override
+        public Boolean convert(String value) {
+            return parse("PII_MASK", value);
+        }
+    }
 }

@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = FakeLlmResource.class, scope = TestResourceScope.GLOBAL)
 class AgentResourceTest {
 
-    private static final String ANALYZING = "event: thinking\ndata: {\"text\":\"Analyzing request with %s agent...\"}\n\n";
-    private static final String END = "event: end\ndata: [DONE]\n\n";
+    private static final String ANALYZING = "event: open\ndata: {}\n\n"
+            + "event: thinking\ndata: {\"text\":\"Analyzing request with %s agent...\"}\n\n";
+    private static final String END = "event: done\ndata: {}\n\nevent: end\ndata: [DONE]\n\n";
 
     private final FakeLlm llm = FakeLlmResource.llm();
 
@@ -135,7 +136,7 @@ class AgentResourceTest {
                         .toolUse("toolu_1", "git_status", "{", "}").end("tool_use")),
                 FakeLlm.events(0, new FakeLlm.Anthropic().text("Clean.").end("end_turn")));
 
-        List<String[]> events = Sse.events(Sse.execute("""
+        List<String[]> events = Sse.runEvents(Sse.execute("""
                 {"messages":[{"role":"user","content":"Is the tree clean?"}]}""").then().statusCode(200).extract().asString());
 
         assertThat(events).extracting(e -> e[0]).containsExactly(
@@ -161,7 +162,7 @@ class AgentResourceTest {
     @Test
     void openAiCompatibleReasoningDeltasAreRelayedAsThinking() {
         llm.script(FakeLlm.events(0, new FakeLlm.OpenAi().reasoning("Hmm, ", "simple.").text("Yes.").end("stop")));
-        List<String[]> events = Sse.events(Sse.execute("""
+        List<String[]> events = Sse.runEvents(Sse.execute("""
                 {"agent":"monitor","messages":[{"role":"user","content":"ok?"}]}""").then().extract().asString());
         assertThat(events).extracting(e -> e[0]).containsExactly("thinking", "thinking", "thinking", "message", "message", "end");
         assertThat(events.get(1)[1]).isEqualTo("{\"text\":\"Hmm, \"}");
@@ -215,7 +216,7 @@ class AgentResourceTest {
         llm.script(
                 FakeLlm.events(0, new FakeLlm.Anthropic().toolUse("toolu_2", "git_log", "{\"limit\":3}").end("tool_use")),
                 FakeLlm.events(0, new FakeLlm.Anthropic().text("The log is unavailable.").end("end_turn")));
-        List<String[]> events = Sse.events(Sse.execute("""
+        List<String[]> events = Sse.runEvents(Sse.execute("""
                 {"messages":[{"role":"user","content":"Show the log"}]}""").then().extract().asString());
         String toolEnd = events.stream().filter(e -> e[0].equals("tool_end")).findFirst().orElseThrow()[1];
         assertThat(new JsonObject(toolEnd).getString("error")).isEqualTo("HTTP 500 from git: git exploded");
@@ -238,7 +239,7 @@ class AgentResourceTest {
         llm.script(
                 FakeLlm.events(0, new FakeLlm.Anthropic().toolUse("toolu_3", "git_log", "{\"limit\":3}").end("tool_use")),
                 FakeLlm.events(0, new FakeLlm.Anthropic().text("Too much log.").end("end_turn")));
-        List<String[]> events = Sse.events(Sse.execute("""
+        List<String[]> events = Sse.runEvents(Sse.execute("""
                 {"messages":[{"role":"user","content":"Show the log"}]}""").then().extract().asString());
         String toolEnd = events.stream().filter(e -> e[0].equals("tool_end")).findFirst().orElseThrow()[1];
         assertThat(new JsonObject(toolEnd).getString("error")).isEqualTo("Service git answered with more than 65536 bytes");
@@ -251,7 +252,7 @@ class AgentResourceTest {
     @Test
     void anUnknownAgentFallsBackToTheOrchestratorAndSaysSo() {
         llm.script(FakeLlm.events(0, new FakeLlm.Anthropic().text("hi").end("end_turn")));
-        List<String[]> events = Sse.events(Sse.execute("""
+        List<String[]> events = Sse.runEvents(Sse.execute("""
                 {"agent":"wizard","messages":[{"role":"user","content":"hi"}]}""").then().statusCode(200).extract().asString());
         assertThat(events.get(0)[1]).isEqualTo(
                 "{\"text\":\"Unknown agent 'wizard', using orchestrator. Analyzing request with orchestrator agent...\"}");
@@ -283,7 +284,7 @@ class AgentResourceTest {
     @Test
     void aConnectionDroppedMidStreamEndsWithAnErrorAfterTheTokensSoFar() {
         llm.script(FakeLlm.dropAfter(new FakeLlm.OpenAi().text("partial ", "answer").unfinished()));
-        List<String[]> events = Sse.events(Sse.execute("""
+        List<String[]> events = Sse.runEvents(Sse.execute("""
                 {"agent":"developer","messages":[{"role":"user","content":"hi"}]}""").then().statusCode(200).extract().asString());
         assertThat(events).extracting(e -> e[0]).containsExactly("thinking", "message", "message", "error", "end");
         assertThat(events.get(1)[1]).isEqualTo("{\"token\":\"partial \"}");
@@ -309,7 +310,7 @@ class AgentResourceTest {
     @Test
     void anOpenAiStreamThatEndsWithoutDoneIsAnErrorNotAnAnswer() {
         llm.script(FakeLlm.events(0, new FakeLlm.OpenAi().text("partial ", "answer").unfinished()));
-        List<String[]> events = Sse.events(Sse.execute("""
+        List<String[]> events = Sse.runEvents(Sse.execute("""
                 {"agent":"developer","messages":[{"role":"user","content":"hi"}]}""").then().statusCode(200).extract().asString());
         assertThat(events).extracting(e -> e[0]).containsExactly("thinking", "message", "message", "error", "end");
         assertThat(new JsonObject(events.get(3)[1]).getString("error"))
@@ -364,7 +365,7 @@ class AgentResourceTest {
         for (int i = 0; i < 4; i++) {
             llm.script(FakeLlm.events(0, new FakeLlm.Anthropic().toolUse("toolu_" + i, "git_status", "{}").end("tool_use")));
         }
-        List<String[]> events = Sse.events(Sse.execute("""
+        List<String[]> events = Sse.runEvents(Sse.execute("""
                 {"messages":[{"role":"user","content":"loop"}]}""").then().extract().asString());
         assertThat(events.get(events.size() - 2)[0]).isEqualTo("error");
         assertThat(events.get(events.size() - 2)[1]).contains("more than 3 times").contains("AGENT_MAX_TOOL_ROUNDS");
@@ -404,7 +405,7 @@ class AgentResourceTest {
                 FakeLlm.events(0, new FakeLlm.OpenAi().text("Only pom.xml.").end("stop")),
                 FakeLlm.events(0, new FakeLlm.Anthropic().text("The developer found pom.xml.").end("end_turn")));
 
-        List<String[]> events = Sse.events(Sse.execute("""
+        List<String[]> events = Sse.runEvents(Sse.execute("""
                 {"agent":"team","messages":[{"role":"user","content":"What files are there?"}]}""")
                 .then().statusCode(200).extract().asString());
 
@@ -435,7 +436,7 @@ class AgentResourceTest {
         List<String> frames = new java.util.ArrayList<>(new FakeLlm.Anthropic().text("Hal").unfinished());
         frames.add("event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n");
         llm.script(FakeLlm.events(0, frames));
-        List<String[]> events = Sse.events(Sse.execute("""
+        List<String[]> events = Sse.runEvents(Sse.execute("""
                 {"messages":[{"role":"user","content":"hi"}]}""").then().statusCode(200).extract().asString());
         assertThat(events).extracting(e -> e[0]).containsExactly("thinking", "message", "error", "end");
         assertThat(events.get(2)[1]).isEqualTo("{\"error\":\"Anthropic stream error: Overloaded\"}");

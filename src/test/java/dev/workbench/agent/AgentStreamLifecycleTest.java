@@ -41,10 +41,12 @@ class AgentStreamLifecycleTest {
     }
 
     @Test
-    void silencesAreFilledWithKeepAliveComments() {
+    void silencesAreFilledWithHeartbeatEvents() {
         llm.script(FakeLlm.events(350, new FakeLlm.Anthropic().text("slow").end("end_turn")));
         String stream = Sse.execute("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").then().extract().asString();
-        assertThat(stream).contains(": keepalive\n\n").contains("data: {\"content\":\"slow\"}").endsWith("event: end\ndata: [DONE]\n\n");
+        assertThat(stream).startsWith("event: open\ndata: {}\n\n").contains("\n\nevent: hb\ndata: {}\n\n")
+                .contains("data: {\"content\":\"slow\"}").endsWith("event: done\ndata: {}\n\nevent: end\ndata: [DONE]\n\n")
+                .doesNotContain(": keepalive");
     }
 
     @Test
@@ -63,7 +65,7 @@ class AgentStreamLifecycleTest {
             while (!seen.contains("event: error") && (n = in.read(buffer)) > 0) {
                 String chunk = new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8);
                 long now = System.nanoTime();
-                for (int at = chunk.indexOf(": keepalive"); at >= 0; at = chunk.indexOf(": keepalive", at + 1)) {
+                for (int at = chunk.indexOf("event: hb"); at >= 0; at = chunk.indexOf("event: hb", at + 1)) {
                     arrivals.add(now);
                 }
                 seen += chunk;
@@ -73,7 +75,7 @@ class AgentStreamLifecycleTest {
         for (int i = 1; i < arrivals.size(); i++) {
             gapsMs.add((arrivals.get(i) - arrivals.get(i - 1)) / 1_000_000);
         }
-        System.out.println("keep-alive gaps at AGENT_KEEPALIVE=200ms (ms): " + gapsMs);
+        System.out.println("heartbeat gaps at AGENT_KEEPALIVE=200ms (ms): " + gapsMs);
         // About 3 s of silence at one keep-alive per 200 ms: 14 at most. A check once per interval
         // would leave gaps of up to two intervals, and as few as 7.
         assertThat(gapsMs).hasSizeGreaterThanOrEqualTo(10);
@@ -83,7 +85,7 @@ class AgentStreamLifecycleTest {
     @Test
     void aRunLongerThanTheLimitEndsWithAnError() {
         llm.script(FakeLlm.hangAfter(new FakeLlm.Anthropic().text("start").unfinished()));
-        List<String[]> events = Sse.events(Sse.execute("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+        List<String[]> events = Sse.runEvents(Sse.execute("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
                 .then().extract().asString());
         assertThat(events.get(events.size() - 2)[0]).isEqualTo("error");
         assertThat(events.get(events.size() - 2)[1]).contains("AGENT_MAX_DURATION");

@@ -23,7 +23,7 @@ class DelegationDepthTest {
         llm.script(
                 FakeLlm.events(0, new FakeLlm.Anthropic().toolUse("toolu_d", "ask_monitor", "{\"task\":\"check\"}").end("tool_use")),
                 FakeLlm.events(0, new FakeLlm.Anthropic().text("I will check myself.").end("end_turn")));
-        List<String[]> events = Sse.events(Sse.execute("{\"agent\":\"team\",\"messages\":[{\"role\":\"user\",\"content\":\"check\"}]}")
+        List<String[]> events = Sse.runEvents(Sse.execute("{\"agent\":\"team\",\"messages\":[{\"role\":\"user\",\"content\":\"check\"}]}")
                 .then().statusCode(200).extract().asString());
         JsonObject toolEnd = new JsonObject(events.stream().filter(e -> e[0].equals("tool_end")).findFirst().orElseThrow()[1]);
         assertThat(toolEnd.getString("error")).contains("AGENT_MAX_DEPTH");

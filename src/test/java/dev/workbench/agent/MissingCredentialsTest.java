@@ -28,7 +28,7 @@ class MissingCredentialsTest {
     void aStreamEndsWithAnErrorNamingTheVariable() {
         String stream = Sse.execute("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
                 .then().statusCode(200).extract().asString();
-        assertThat(Sse.events(stream)).extracting(e -> e[0]).containsExactly("thinking", "error", "end");
+        assertThat(Sse.runEvents(stream)).extracting(e -> e[0]).containsExactly("thinking", "error", "end");
         assertThat(stream).contains("ANTHROPIC_API_KEY is not set");
         assertThat(FakeLlmResource.llm().received()).isEmpty();
     }

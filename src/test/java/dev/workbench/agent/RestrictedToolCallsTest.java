@@ -26,7 +26,7 @@ class RestrictedToolCallsTest {
         llm.script(
                 FakeLlm.events(0, new FakeLlm.Anthropic().toolUse("toolu_r", "vector_search", "{\"query\":\"secrets\"}").end("tool_use")),
                 FakeLlm.events(0, new FakeLlm.Anthropic().text("Not allowed.").end("end_turn")));
-        List<String[]> events = Sse.events(Sse.execute("{\"messages\":[{\"role\":\"user\",\"content\":\"search\"}]}")
+        List<String[]> events = Sse.runEvents(Sse.execute("{\"messages\":[{\"role\":\"user\",\"content\":\"search\"}]}")
                 .then().statusCode(200).extract().asString());
         JsonObject toolEnd = new JsonObject(events.stream().filter(e -> e[0].equals("tool_end")).findFirst().orElseThrow()[1]);
         assertThat(toolEnd.getString("error")).isEqualTo("Endpoint not allowed");

@@ -77,6 +77,7 @@ class PasswordVerifierTest {
             public int loginMaxFailures() { return 5; }
             public Duration loginFailureWindow() { return Duration.ofMinutes(1); }
             public Optional<String> clientIpHeader() { return Optional.empty(); }
+            public Boolean allowDevNoauth() { return false; }
         };
     }
 }

@@ -199,6 +199,17 @@ class CommandResourceTest {
     }
 
     @Test
+    void aStreamedCommandForAnUnknownServiceIs404BeforeAnyStreamStarts() throws Exception {
+        int before = auditLines().size();
+        given().auth().oauth2(Login.adminToken()).contentType(ContentType.JSON).accept("text/event-stream")
+                .body("{\"command\":\"git status\",\"service\":\"nope\"}")
+                .when().post("/command")
+                .then().statusCode(404).contentType(ContentType.JSON).body("detail", equalTo("Service nope not found"));
+        assertThat(auditLines()).as("audited once").hasSize(before + 1);
+        assertThat(auditLines().get(before).getString("status")).isEqualTo("not_found");
+    }
+
+    @Test
     void badBodiesAre422() {
         given().auth().oauth2(Login.adminToken()).contentType(ContentType.JSON).body("{\"service\":\"api\"}")
                 .when().post("/command").then().statusCode(422).body("detail", containsString("command"));

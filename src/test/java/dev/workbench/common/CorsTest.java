@@ -12,15 +12,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class CorsTest {
 
+    /** ALLOW_CREDENTIALS defaults to false, as in the original: the dashboard sends a bearer header, never cookies. */
     @Test
-    void aConfiguredOriginsPreflightIsAnsweredWithCredentials() {
+    void aConfiguredOriginsPreflightIsAnsweredWithoutCredentialsByDefault() {
         given().header("Origin", "http://localhost:3001")
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type")
                 .when().options("/agent/execute")
                 .then().statusCode(200)
                 .header("Access-Control-Allow-Origin", "http://localhost:3001")
-                .header("Access-Control-Allow-Credentials", "true")
+                .header("Access-Control-Allow-Credentials", nullValue())
                 .header("Access-Control-Allow-Methods", containsString("POST"))
                 .header("Access-Control-Allow-Headers", "authorization,content-type");
     }
@@ -30,7 +31,7 @@ class CorsTest {
         given().header("Origin", "http://localhost:3000").when().get("/q/health/live")
                 .then().statusCode(200)
                 .header("Access-Control-Allow-Origin", "http://localhost:3000")
-                .header("Access-Control-Allow-Credentials", "true");
+                .header("Access-Control-Allow-Credentials", nullValue());
     }
 
     @Test
@@ -50,5 +51,18 @@ class CorsTest {
         given().header("Origin", "https://evil.example").when().get("/q/health/live")
                 .then().statusCode(200)
                 .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void originListsThatCouldNeverMatchABrowsersOriginAreRefused() {
+        org.assertj.core.api.Assertions.assertThat(CorsFilter.problemWith(java.util.Set.of("*")))
+                .startsWith("ALLOWED_ORIGINS: '*' is not an origin");
+        for (String bad : new String[] {"http://localhost:3000/", "localhost:3000", "https://app.example.com/dashboard",
+                "ftp://files.example.com", "http://*.example.com", "null"}) {
+            org.assertj.core.api.Assertions.assertThat(CorsFilter.problemWith(java.util.Set.of("http://localhost:3000", bad)))
+                    .as(bad).contains("'" + bad + "'").contains("ALLOWED_ORIGINS");
+        }
+        org.assertj.core.api.Assertions.assertThat(CorsFilter.problemWith(java.util.Set.of("http://localhost:3000",
+                "https://workbench.example.com", "http://127.0.0.1:8080", "http://[::1]:3000"))).isNull();
     }
 }

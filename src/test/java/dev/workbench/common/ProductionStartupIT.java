@@ -32,7 +32,7 @@ class ProductionStartupIT {
     private static final String PASSWORD = "operator-password-never-logged";
     private static final List<String> OURS = List.of("ENVIRONMENT", "JWT_SECRET_KEY", "ADMIN_USERNAME", "ADMIN_PASSWORD",
             "ADMIN_PASSWORD_HASH", "ACCESS_TOKEN_EXPIRE_DAYS", "TESTING", "PORT", "COMMAND_SANDBOX", "ALLOW_FULL_PRIVILEGE_COMMANDS",
-            "SAFE_COMMANDS_ONLY", "RESTRICT_MCP_PROXY");
+            "SAFE_COMMANDS_ONLY", "RESTRICT_MCP_PROXY", "ALLOW_DEV_NOAUTH", "QUARKUS_HTTP_HOST", "ALLOWED_ORIGINS", "ALLOW_CREDENTIALS");
 
     record Run(int exitCode, String output) {
     }
@@ -76,7 +76,30 @@ class ProductionStartupIT {
                 Arguments.of("a command sandbox that does not work (no bwrap on PATH)", Map.of("ENVIRONMENT", "production",
                         "JWT_SECRET_KEY", STRONG_SECRET, "ADMIN_PASSWORD", PASSWORD, "PATH", "/nonexistent"), "COMMAND_SANDBOX"),
                 Arguments.of("an unknown command sandbox", Map.of("ENVIRONMENT", "production", "JWT_SECRET_KEY", STRONG_SECRET,
-                        "ADMIN_PASSWORD", PASSWORD, "COMMAND_SANDBOX", "chroot"), "workbench.command.sandbox"));
+                        "ADMIN_PASSWORD", PASSWORD, "COMMAND_SANDBOX", "chroot"), "workbench.command.sandbox"),
+                Arguments.of("ALLOW_DEV_NOAUTH in production", Map.of("ENVIRONMENT", "production", "JWT_SECRET_KEY", STRONG_SECRET,
+                        "ADMIN_PASSWORD", PASSWORD, "ALLOW_DEV_NOAUTH", "1", "QUARKUS_HTTP_HOST", "127.0.0.1"),
+                        "ALLOW_DEV_NOAUTH is on with ENVIRONMENT=production"),
+                Arguments.of("ALLOW_DEV_NOAUTH on every interface (the packaged default)", Map.of("ALLOW_DEV_NOAUTH", "true"),
+                        "ALLOW_DEV_NOAUTH is on while listening on 0.0.0.0"),
+                Arguments.of("ALLOW_DEV_NOAUTH=on", Map.of("ALLOW_DEV_NOAUTH", "on"), "ALLOW_DEV_NOAUTH must be 1, true, yes"),
+                Arguments.of("ALLOWED_ORIGINS=*", Map.of("ALLOWED_ORIGINS", "*"), "ALLOWED_ORIGINS: '*' is not an origin"),
+                Arguments.of("an origin with a trailing slash", Map.of("ALLOWED_ORIGINS", "https://dash.example.com/"),
+                        "ALLOWED_ORIGINS: 'https://dash.example.com/' is not an origin"),
+                Arguments.of("ALLOW_CREDENTIALS=y", Map.of("ALLOW_CREDENTIALS", "y"), "ALLOW_CREDENTIALS must be 1, true, yes"));
+    }
+
+    @Test
+    void devNoAuthOnLoopbackStartsSaysSoAndLetsRequestsInAsTheAdmin() throws Exception {
+        String output = startCheckAndStop(Map.of("ALLOW_DEV_NOAUTH", "yes", "QUARKUS_HTTP_HOST", "127.0.0.1"),
+                port -> {
+                    HttpRequest protectedRoute = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/deploy/no-such-deployment")).build();
+                    HttpResponse<String> answer = HttpClient.newHttpClient().send(protectedRoute, HttpResponse.BodyHandlers.ofString());
+                    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(404);
+                });
+        assertThat(output.lines().filter(line -> line.contains("WARN") && line.contains("ALLOW_DEV_NOAUTH is on")).toList())
+                .hasSize(1);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -150,13 +173,22 @@ class ProductionStartupIT {
         }
     }
 
+    /** What a test does with the started application, on its port. */
+    interface WhileRunning {
+        void check(int port) throws Exception;
+    }
+
     private static String startCheckAndStop(Map<String, String> env) throws Exception {
+        return startCheckAndStop(env, port -> { });
+    }
+
+    private static String startCheckAndStop(Map<String, String> env, WhileRunning check) throws Exception {
         int port = freePort();
         Path log = Files.createTempFile("startup", ".log");
         Process process = app(env, port).redirectOutput(log.toFile()).start();
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-            HttpRequest live = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/live")).build();
+            HttpRequest live = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/live")).build();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             int status = 0;
             while (status != 200 && System.nanoTime() < deadline && process.isAlive()) {
@@ -167,6 +199,7 @@ class ProductionStartupIT {
                 }
             }
             assertThat(status).as(Files.readString(log)).isEqualTo(200);
+            check.check(port);
             return Files.readString(log, StandardCharsets.UTF_8);
         } finally {
             process.destroy();

@@ -23,6 +23,27 @@ public final class Sse {
         return stream.replaceAll("(?m)^event:(?! )", "event: ").replaceAll("\"duration_ms\":\\d+", "\"duration_ms\":0");
     }
 
+    /**
+     * The events of an agent or workflow stream, after checking the lifecycle frames the dashboard
+     * relies on (open first, done right before end, each with {@code {}}), without open, hb and done.
+     */
+    public static List<String[]> runEvents(String stream) {
+        List<String[]> all = events(stream);
+        org.assertj.core.api.Assertions.assertThat(all).as(stream).hasSizeGreaterThanOrEqualTo(3);
+        org.assertj.core.api.Assertions.assertThat(all.get(0)).as("first event").containsExactly("open", "{}");
+        org.assertj.core.api.Assertions.assertThat(all.get(all.size() - 2)).as("next to last").containsExactly("done", "{}");
+        org.assertj.core.api.Assertions.assertThat(all.get(all.size() - 1)).as("last").containsExactly("end", "[DONE]");
+        List<String[]> run = new ArrayList<>();
+        for (String[] event : all.subList(1, all.size() - 2)) {
+            org.assertj.core.api.Assertions.assertThat(event[0]).as("open and done only at the ends").isNotIn("open", "done");
+            if (!event[0].equals("hb")) {
+                run.add(event);
+            }
+        }
+        run.add(all.get(all.size() - 1));
+        return run;
+    }
+
     /** The events as the dashboard's reader splits them: name (or "message") and data. */
     public static List<String[]> events(String stream) {
         List<String[]> events = new ArrayList<>();
