@@ -75,8 +75,11 @@ class Handler(BaseHTTPRequestHandler):
         if found is None:
             return
         machines, mid, wait = found
-        body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))) or b"{}")
-        if mid is None or wait or not isinstance(body.get("config"), dict):
+        try:
+            body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))) or b"{}")
+        except ValueError:
+            body = None
+        if mid is None or wait or not isinstance(body, dict) or not isinstance(body.get("config"), dict):
             self.answer(400, {"error": "expected POST /v1/apps/{app}/machines/{id} with a config"})
             return
         with LOCK:

@@ -27,7 +27,7 @@ done
 python3 dev/fake-fly.py 4280 >"$work/fly.log" 2>&1 &
 fly=$!
 env -u ANTHROPIC_API_KEY -u OPENAI_API_KEY QUARKUS_PROFILE=dev PORT=8000 AUDIT_LOG="$work/audit.jsonl" \
-    FLY_API_URL=http://localhost:4280/v1 FLY_API_TOKEN=dev OLLAMA_BASE_URL=http://127.0.0.1:9 \
+    FLY_API_URL=http://localhost:4280/v1 FLY_API_TOKEN=dev OLLAMA_BASE_URL=http://127.0.0.1:9 QUARKUS_HTTP_HOST=127.0.0.1 \
     "$JAVA" -jar "$JAR" >"$work/app.log" 2>&1 &
 app=$!
 for _ in $(seq 1 120); do

@@ -24,8 +24,10 @@ public class AgentCatalog {
             List<String> toolNames = spec.tools().orElse(List.of()).stream()
                     .filter(tool -> tools.find(tool).isPresent())
                     .toList();
+            List<Agent.ModelRef> fallbacks = spec.fallbacks().orElse(List.of()).stream()
+                    .map(text -> Agent.ModelRef.parse(name, text)).toList();
             agents.put(name, new Agent(name, spec.provider(), spec.model(), spec.systemPrompt(), toolNames,
-                    spec.delegates().orElse(List.of()), spec.maxTokens(), spec.thinkingBudget()));
+                    spec.delegates().orElse(List.of()), spec.maxTokens(), spec.thinkingBudget(), fallbacks));
         });
         agents.values().forEach(agent -> agent.delegates().forEach(delegate -> {
             if (!agents.containsKey(delegate) || delegate.equals(agent.name())) {

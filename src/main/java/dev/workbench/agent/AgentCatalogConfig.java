@@ -36,6 +36,13 @@ public interface AgentCatalogConfig {
         @WithDefault("4096")
         int maxTokens();
 
+        /**
+         * Models that take over, in order, when a call fails before sending anything (rate limit,
+         * timeout, 5xx, lost connection): {@code provider:model}, the provider {@code anthropic},
+         * {@code openai} or {@code ollama}.
+         */
+        Optional<List<String>> fallbacks();
+
         /** Tokens of extended thinking, for Anthropic models that support it; unset means none. */
         Optional<Integer> thinkingBudget();
     }

@@ -21,6 +21,12 @@ public sealed interface AgentEvent {
         }
     }
 
+    /** One delta of the model's own reasoning, as the provider streamed it: {@code event: thinking}, like {@link Thinking}. */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Reasoning(String text, String agent) implements AgentEvent {
+    }
+
     /** One text delta of the answer, as the provider streamed it. */
     @RegisterForReflection
     record Token(String token) implements AgentEvent {

@@ -30,12 +30,27 @@ public class AgentResource {
     private final SseFrames frames;
     private final StreamResponses responses;
     private final SecurityIdentity identity;
+    private final RouterConfig router;
 
-    AgentResource(AgentService agents, SseFrames frames, StreamResponses responses, SecurityIdentity identity) {
+    AgentResource(AgentService agents, SseFrames frames, StreamResponses responses, SecurityIdentity identity, RouterConfig router) {
+        this.router = router;
         this.agents = agents;
         this.frames = frames;
         this.responses = responses;
         this.identity = identity;
+    }
+
+    /** The original's model routing (behind {@code ENABLE_PORTKEY}): {@code {task, prompt}} to {@code {content, model}}. */
+    @POST
+    @Path("/router")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Multi<Buffer> route(@Valid @NotNull RouterRequest request) {
+        return responses.json(agents.route(request, router, identity.getPrincipal().getName()),
+                outcome -> outcome.error() == null ? 200 : FailureStatus.ofOrUnexpected(outcome.error().failure()),
+                outcome -> outcome.error() == null ? new RouterAnswer(outcome.result().content(), outcome.result().model())
+                        : new ErrorBody(outcome.error().error()),
+                outcome -> outcome.error() == null || outcome.error().failure() == null ? Map.of()
+                        : FailureStatus.headers(outcome.error().failure()));
     }
 
     @POST

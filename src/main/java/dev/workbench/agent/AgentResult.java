@@ -39,7 +39,7 @@ public record AgentResult(String agent, String model, String content,
 
         void accept(AgentEvent event) {
             switch (event) {
-                case AgentEvent.ModelChosen chosen -> model = model == null ? chosen.model() : model;
+                case AgentEvent.ModelChosen chosen -> model = chosen.model(); // a fallback that took over answered
                 case AgentEvent.Content c -> content = c.content();
                 case AgentEvent.ToolEnd end when end.agent() == null -> toolCalls.add(new ToolCallRecord(end.id(), end.name(),
                         end.arguments(), end.result(), end.error(), end.durationMs()));

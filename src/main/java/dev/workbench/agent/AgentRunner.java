@@ -4,6 +4,8 @@ import dev.workbench.common.Failure;
 import dev.workbench.agent.llm.ChatMessage;
 import dev.workbench.agent.llm.ChatRequest;
 import dev.workbench.agent.llm.LlmEvent;
+import dev.workbench.agent.llm.LlmConfig;
+import dev.workbench.agent.llm.ProviderErrors;
 import dev.workbench.agent.llm.ProviderRouter;
 import dev.workbench.agent.llm.ToolCall;
 import dev.workbench.agent.llm.ToolSpec;
@@ -11,10 +13,13 @@ import dev.workbench.agent.tools.ToolCatalog;
 import dev.workbench.agent.tools.ToolExecutor;
 import dev.workbench.agent.tools.ToolOutcome;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -30,9 +35,11 @@ public class AgentRunner {
     private final ToolExecutor executor;
     private final AgentCatalog catalog;
     private final AgentLimitsConfig config;
+    private final LlmConfig llm;
 
     AgentRunner(ProviderRouter router, ToolCatalog tools, ToolExecutor executor, AgentCatalog catalog,
-            AgentLimitsConfig config) {
+            AgentLimitsConfig config, LlmConfig llm) {
+        this.llm = llm;
         this.router = router;
         this.tools = tools;
         this.executor = executor;
@@ -46,10 +53,20 @@ public class AgentRunner {
      */
     public Multi<AgentEvent> run(Agent agent, List<String> toolNames, String system, List<ChatMessage> conversation, int depth,
             String user) {
-        return router.choose(agent.provider(), agent.model()).onItem().transformToMulti(choice -> {
-            Run run = new Run(agent, choice, system, new ArrayList<>(conversation), toolNames, specs(toolNames), depth, user);
+        // An agent without a provider of its own (the task router's) is its list of models alone.
+        Uni<List<ProviderRouter.Choice>> first = agent.provider() == null ? Uni.createFrom().item(List.of())
+                : router.choose(agent.provider(), agent.model()).map(List::of);
+        return first.onItem().transformToMulti(chosen -> {
+            List<ProviderRouter.Choice> models = new ArrayList<>(chosen);
+            agent.fallbacks().forEach(ref -> router.fallback(ref.provider(), ref.model()).ifPresent(models::add));
+            if (models.isEmpty()) {
+                return Multi.createFrom().failure(new Failure.MissingCredentials("None of the models "
+                        + agent.fallbacks().stream().map(ref -> ref.provider() + ":" + ref.model()).toList()
+                        + " can be called: set ANTHROPIC_API_KEY or OPENAI_API_KEY, or name an ollama model"));
+            }
+            Run run = new Run(agent, models, system, new ArrayList<>(conversation), toolNames, specs(toolNames), depth, user);
             return Multi.createBy().concatenating().streams(
-                    Multi.createFrom().item(new AgentEvent.ModelChosen(choice.model())),
+                    Multi.createFrom().item(new AgentEvent.ModelChosen(models.get(0).model())),
                     round(run, 1));
         });
     }
@@ -57,10 +74,48 @@ public class AgentRunner {
     private Multi<AgentEvent> round(Run run, int round) {
         return Multi.createFrom().deferred(() -> {
             Step step = new Step();
-            Multi<AgentEvent> streamed = run.choice.provider().stream(run.request())
-                    .onItem().transformToIterable(event -> step.accept(run, event));
+            Multi<AgentEvent> streamed = call(run, step, false);
             return Multi.createBy().concatenating().streams(streamed, Multi.createFrom().deferred(() -> after(run, step, round)));
         });
+    }
+
+    /**
+     * One model call. If it fails before sending anything, in a way another try may not (a rate
+     * limit, a timeout, a 5xx, a lost connection): a rate limit whose wait fits {@code LLM_RETRY_BUDGET}
+     * is waited out and tried once more, else the agent's next fallback model takes over, saying so.
+     * Once anything has arrived, a failure is the run's: an answer is never stitched from two models.
+     */
+    private Multi<AgentEvent> call(Run run, Step step, boolean retried) {
+        return Multi.createFrom().deferred(() -> {
+            ProviderRouter.Choice choice = run.choice();
+            AtomicBoolean started = new AtomicBoolean();
+            return choice.provider().stream(run.request())
+                    .onItem().invoke(() -> started.set(true))
+                    .onItem().transformToIterable(event -> step.accept(run, event))
+                    .onFailure(failure -> !started.get() && ProviderErrors.fallsBack(failure)
+                            && (waitFits(failure, retried) || run.hasNext()))
+                    .recoverWithMulti(failure -> {
+                        if (waitFits(failure, retried)) {
+                            long wait = ((Failure) failure).retryAfterSeconds();
+                            return Multi.createBy().concatenating().streams(
+                                    Multi.createFrom().item(new AgentEvent.Thinking(failure.getMessage() + "; trying " + choice.model()
+                                            + " again in " + wait + " s")),
+                                    Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofSeconds(wait))
+                                            .onItem().transformToMulti(ignored -> call(run, step, true)));
+                        }
+                        ProviderRouter.Choice next = run.next();
+                        return Multi.createBy().concatenating().streams(
+                                Multi.createFrom().items(new AgentEvent.Thinking(failure.getMessage() + "; " + next.model()
+                                        + " takes over"), new AgentEvent.ModelChosen(next.model())),
+                                call(run, step, false));
+                    });
+        });
+    }
+
+    /** A rate limit with a wait within the budget, not yet waited out once. */
+    private boolean waitFits(Throwable failure, boolean retried) {
+        return !retried && failure instanceof Failure.LimitReached limit && limit.retryAfterSeconds() > 0
+                && Duration.ofSeconds(limit.retryAfterSeconds()).compareTo(llm.retryBudget()) <= 0;
     }
 
     private Multi<AgentEvent> after(Run run, Step step, int round) {
@@ -115,6 +170,8 @@ public class AgentRunner {
                     }
                     case AgentEvent.Thinking thinking -> List.of(new AgentEvent.Thinking(thinking.text(),
                             thinking.agent() != null ? thinking.agent() : sub.name()));
+                    case AgentEvent.Reasoning reasoning -> List.of(new AgentEvent.Reasoning(reasoning.text(),
+                            reasoning.agent() != null ? reasoning.agent() : sub.name()));
                     case AgentEvent.ToolStart s -> List.of(new AgentEvent.ToolStart(s.id(), s.name(), s.arguments(),
                             s.agent() != null ? s.agent() : sub.name()));
                     case AgentEvent.ToolEnd e -> List.of(new AgentEvent.ToolEnd(e.id(), e.name(), e.result(), e.error(),
@@ -152,7 +209,8 @@ public class AgentRunner {
     /** One run of one agent: the conversation grows as the model and the tools take turns. */
     private static final class Run {
         final Agent agent;
-        final ProviderRouter.Choice choice;
+        final List<ProviderRouter.Choice> models;
+        int current;
         final String system;
         final List<ChatMessage> conversation;
         final List<String> toolNames;
@@ -161,10 +219,10 @@ public class AgentRunner {
         final String user;
         final StringBuilder answer = new StringBuilder();
 
-        Run(Agent agent, ProviderRouter.Choice choice, String system, List<ChatMessage> conversation,
+        Run(Agent agent, List<ProviderRouter.Choice> models, String system, List<ChatMessage> conversation,
                 List<String> toolNames, List<ToolSpec> specs, int depth, String user) {
             this.agent = agent;
-            this.choice = choice;
+            this.models = models;
             this.system = system;
             this.conversation = conversation;
             this.toolNames = toolNames;
@@ -173,7 +231,21 @@ public class AgentRunner {
             this.user = user;
         }
 
+        /** The model that runs the agent now: its own, or the fallback that took over. */
+        ProviderRouter.Choice choice() {
+            return models.get(current);
+        }
+
+        boolean hasNext() {
+            return current + 1 < models.size();
+        }
+
+        ProviderRouter.Choice next() {
+            return models.get(++current);
+        }
+
         ChatRequest request() {
+            ProviderRouter.Choice choice = choice();
             Optional<Integer> thinking = choice.provider().kind() == dev.workbench.agent.llm.ProviderKind.ANTHROPIC ? agent.thinkingBudget() : Optional.empty();
             return new ChatRequest(choice.model(), system, List.copyOf(conversation), specs, agent.maxTokens(), thinking);
         }
@@ -192,7 +264,7 @@ public class AgentRunner {
                     run.answer.append(delta.text());
                     yield List.of(new AgentEvent.Token(delta.text()));
                 }
-                case LlmEvent.ReasoningDelta delta -> List.of(new AgentEvent.Thinking(delta.text()));
+                case LlmEvent.ReasoningDelta delta -> List.of(new AgentEvent.Reasoning(delta.text(), null));
                 case LlmEvent.ReasoningBlock block -> {
                     reasoning.add(block.reasoning());
                     yield List.of();

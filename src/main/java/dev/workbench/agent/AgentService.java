@@ -62,6 +62,45 @@ public class AgentService {
                 .map(ignored -> builder.error() == null ? new Outcome(builder.build(), null) : new Outcome(null, builder.error()));
     }
 
+    /** The catalogue's and the router's model lists are read at startup: a malformed entry stops it, naming the key. */
+    void check(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event, RouterConfig router) {
+        try {
+            catalog.lookup(AgentCatalog.DEFAULT_AGENT);
+            router.defaultModels().forEach(name -> Agent.ModelRef.parse("router", name));
+            router.tasks().values().forEach(names -> names.forEach(name -> Agent.ModelRef.parse("router", name)));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            dev.workbench.common.StartupRefusal.refuse(e.getMessage());
+        }
+    }
+
+    /**
+     * {@code POST /agent/router}: the prompt to the task's models in order, then the default models,
+     * each taking over when the one before fails before answering; no tools.
+     */
+    public Uni<Outcome> route(RouterRequest request, RouterConfig config, String user) {
+        if (!config.enabled()) {
+            throw new Failure.NotFound("Portkey routing disabled");
+        }
+        List<String> names = new java.util.ArrayList<>(request.task() == null ? List.of()
+                : config.tasks().getOrDefault(request.task(), List.of()));
+        config.defaultModels().stream().filter(name -> !names.contains(name)).forEach(names::add);
+        List<Agent.ModelRef> models = names.stream().map(name -> Agent.ModelRef.parse("router", name)).toList();
+        Agent router = new Agent("router", null, null, "You are a helpful assistant.", List.of(), List.of(), 4096,
+                java.util.Optional.empty(), models);
+        AgentRequest prompt = new AgentRequest("router", List.of(new AgentRequest.Message("user", request.prompt(), null)),
+                false, List.of(), null);
+        return complete(router, prompt, user);
+    }
+
+    /** {@code agent}, which is not in the catalogue (the task router's), folded into one answer. */
+    private Uni<Outcome> complete(Agent agent, AgentRequest request, String user) {
+        AgentResult.Builder builder = new AgentResult.Builder(agent.name());
+        return execute(request, user, new AgentCatalog.Lookup(agent, false), null)
+                .onItem().invoke(builder::accept)
+                .collect().last()
+                .map(ignored -> builder.error() == null ? new Outcome(builder.build(), null) : new Outcome(null, builder.error()));
+    }
+
     private Multi<AgentEvent> execute(AgentRequest request, String user, AgentCatalog.Lookup lookup, Duration keepalive) {
         Agent agent = lookup.agent();
         List<String> toolNames = toolNames(agent, request.tools());

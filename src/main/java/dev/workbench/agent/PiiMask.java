@@ -12,15 +12,23 @@ import java.util.regex.Pattern;
 /**
  * {@code PII_MASK}: emails become {@code [EMAIL]} and 16-digit card numbers (plain, or in groups of
  * four split by spaces or dashes) {@code [CARD]}, in everything a run shows its client: tokens,
- * reasoning, tool arguments and results, the answer, errors. Tokens are masked across their
- * boundaries: the tail of the text so far that could still grow into a match is held back until the
- * next token shows it cannot, or until the text ends (a tool call, the answer, an error, the end), so
- * an address split over several tokens is masked all the same.
+ * reasoning, tool arguments (keys too) and results, the answer, errors. Tokens and reasoning are
+ * masked across their boundaries: the tail of the text so far that could still grow into a match is
+ * held back (at most {@link #MAX_HELD} characters) until the next chunk shows it cannot, or until
+ * something else happens (a tool call, the answer, an error, the end), so an address split over
+ * several chunks is masked all the same.
  */
 final class PiiMask {
 
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    /** Bounded, and anchored on no preceding email character, so a long run of such characters costs linear time. */
+    private static final Pattern EMAIL = Pattern.compile(
+            "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\\.){1,10}[A-Za-z]{2,63}");
     private static final Pattern CARD = Pattern.compile("(?<![0-9])[0-9]{4}([ -]?)[0-9]{4}\\1[0-9]{4}\\1[0-9]{4}(?![0-9])");
+    /**
+     * The longest tail held back. Longer than any address the pattern matches; a run of address
+     * characters longer than this (a base64 blob) is released masked rather than held without end.
+     */
+    static final int MAX_HELD = 1000;
 
     private PiiMask() {
     }
@@ -32,40 +40,70 @@ final class PiiMask {
         return CARD.matcher(EMAIL.matcher(text).replaceAll("[EMAIL]")).replaceAll("[CARD]");
     }
 
-    /** {@code events} with every client-visible text masked; tokens held back as needed, never lost. */
+    /** {@code events} with every client-visible text masked; tokens and reasoning held back as needed, never lost. */
     static Multi<AgentEvent> apply(Multi<AgentEvent> events) {
         return Multi.createFrom().deferred(() -> {
-            Tokens tokens = new Tokens();
-            return events.onItem().transformToIterable(tokens::accept);
+            Held held = new Held();
+            return events.onItem().transformToIterable(held::accept);
         });
     }
 
-    /** The token text not yet sent, because its tail could still become part of a match. */
-    private static final class Tokens {
-        private final StringBuilder pending = new StringBuilder();
+    /** The answer's and the reasoning's text not yet sent, because their tails could still become part of a match. */
+    private static final class Held {
+        private final StringBuilder tokens = new StringBuilder();
+        private final StringBuilder reasoning = new StringBuilder();
+        private String reasoningAgent;
 
         List<AgentEvent> accept(AgentEvent event) {
+            List<AgentEvent> out = new ArrayList<>(3);
             if (event instanceof AgentEvent.Token token) {
-                pending.append(token.token());
-                int hold = holdFrom(pending);
-                if (hold == 0) {
-                    return List.of();
+                flushReasoning(out);
+                String ready = take(tokens, token.token());
+                if (!ready.isEmpty()) {
+                    out.add(new AgentEvent.Token(mask(ready)));
                 }
-                String ready = pending.substring(0, hold);
-                pending.delete(0, hold);
-                return List.of(new AgentEvent.Token(mask(ready)));
+                return out;
             }
-            List<AgentEvent> out = new ArrayList<>(2);
-            // Only the end of the model's text lets the held tail go: a heartbeat or reasoning
-            // between two tokens must not split an address in two unmasked halves.
-            boolean textEnds = event instanceof AgentEvent.ToolStart || event instanceof AgentEvent.Content
-                    || event instanceof AgentEvent.Error || event instanceof AgentEvent.StepError || event instanceof AgentEvent.End;
-            if (textEnds && !pending.isEmpty()) {
-                out.add(new AgentEvent.Token(mask(pending.toString())));
-                pending.setLength(0);
+            if (event instanceof AgentEvent.Reasoning chunk) {
+                if (!java.util.Objects.equals(chunk.agent(), reasoningAgent)) {
+                    flushReasoning(out);
+                    reasoningAgent = chunk.agent();
+                }
+                String ready = take(reasoning, chunk.text());
+                if (!ready.isEmpty()) {
+                    out.add(new AgentEvent.Reasoning(mask(ready), reasoningAgent));
+                }
+                return out;
+            }
+            // A heartbeat, usage or a model switch between two chunks must not split an address in two unmasked halves.
+            boolean quiet = event instanceof AgentEvent.KeepAlive || event instanceof AgentEvent.Usage
+                    || event instanceof AgentEvent.ModelChosen;
+            if (!quiet) {
+                flushReasoning(out);
+                if (!tokens.isEmpty()) {
+                    out.add(new AgentEvent.Token(mask(tokens.toString())));
+                    tokens.setLength(0);
+                }
             }
             out.add(masked(event));
             return out;
+        }
+
+        private void flushReasoning(List<AgentEvent> out) {
+            if (!reasoning.isEmpty()) {
+                out.add(new AgentEvent.Reasoning(mask(reasoning.toString()), reasoningAgent));
+                reasoning.setLength(0);
+            }
+        }
+
+        /** Appends {@code text} and takes what can go now: all but the tail that could still grow into a match. */
+        private static String take(StringBuilder pending, String text) {
+            pending.append(text);
+            int from = holdFrom(pending);
+            int hold = pending.length() - from > MAX_HELD ? pending.length() : from;
+            String ready = pending.substring(0, hold);
+            pending.delete(0, hold);
+            return ready;
         }
     }
 
@@ -107,6 +145,7 @@ final class PiiMask {
     private static AgentEvent masked(AgentEvent event) {
         return switch (event) {
             case AgentEvent.Thinking thinking -> new AgentEvent.Thinking(mask(thinking.text()), thinking.agent());
+            case AgentEvent.Reasoning reasoning -> new AgentEvent.Reasoning(mask(reasoning.text()), reasoning.agent());
             case AgentEvent.ToolStart start -> new AgentEvent.ToolStart(start.id(), start.name(), mask(start.arguments()), start.agent());
             case AgentEvent.ToolEnd end -> new AgentEvent.ToolEnd(end.id(), end.name(), mask(end.result()), mask(end.error()),
                     end.durationMs(), end.agent(), mask(end.arguments()));
@@ -137,7 +176,7 @@ final class PiiMask {
         }
         if (node instanceof ObjectNode object) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            object.properties().forEach(field -> copy.set(field.getKey(), mask(field.getValue())));
+            object.properties().forEach(field -> copy.set(mask(field.getKey()), mask(field.getValue())));
             return copy;
         }
         if (node instanceof ArrayNode array) {

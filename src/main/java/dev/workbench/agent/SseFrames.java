@@ -34,6 +34,7 @@ public class SseFrames {
     public List<Buffer> frame(AgentEvent event) {
         return switch (event) {
             case AgentEvent.Thinking thinking -> List.of(streams.event("thinking", thinking));
+            case AgentEvent.Reasoning reasoning -> List.of(streams.event("thinking", reasoning));
             case AgentEvent.Token token -> List.of(streams.data(token));
             case AgentEvent.ToolStart start -> List.of(streams.event("tool_start", start));
             case AgentEvent.ToolEnd end -> List.of(streams.event("tool_end", end));

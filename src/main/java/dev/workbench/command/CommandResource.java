@@ -5,6 +5,7 @@ import dev.workbench.common.Failure;
 import dev.workbench.common.StreamResponses;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.virtual.threads.VirtualThreads;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -43,7 +44,9 @@ public class CommandResource {
         this.threads = threads;
     }
 
+    /** On a worker thread: even the refusal of an unknown service writes the audit file. */
     @POST
+    @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     public Multi<Buffer> run(@Valid @NotNull CommandRequest request, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         String user = identity.getPrincipal().getName();

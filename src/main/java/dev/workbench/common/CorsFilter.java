@@ -23,7 +23,7 @@ public class CorsFilter {
     private static final int PRIORITY = 2000;
     private static final String METHODS = "DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT";
     /** What a browser sends as {@code Origin}: scheme, host and an optional port, nothing more. */
-    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
+    private static final Pattern ORIGIN = Pattern.compile("https?://([a-z0-9-]+(\\.[a-z0-9-]+)*|\\[[0-9a-f:.]+\\])(:[1-9][0-9]{0,4})?");
 
     private final Set<String> origins;
     private final boolean credentials;
@@ -43,9 +43,10 @@ public class CorsFilter {
     /** Why {@code origins} cannot be used, or null. */
     static String problemWith(Set<String> origins) {
         for (String origin : origins) {
-            if (!ORIGIN.matcher(origin).matches()) {
-                return "ALLOWED_ORIGINS: '" + origin + "' is not an origin; list each as scheme://host[:port], "
-                        + "without a path or a trailing slash (a wildcard is not accepted)";
+            boolean defaultPort = origin.startsWith("http://") && origin.endsWith(":80") || origin.startsWith("https://") && origin.endsWith(":443");
+            if (!ORIGIN.matcher(origin).matches() || defaultPort) {
+                return "ALLOWED_ORIGINS: '" + origin + "' is not an origin as a browser sends it; list each as scheme://host[:port], "
+                        + "lower-case, without a default port, a path or a trailing slash (a wildcard is not accepted)";
             }
         }
         return null;

@@ -100,8 +100,20 @@ public abstract sealed class Failure extends RuntimeException {
 
     /** Something we called (a tool service, a provider, a model) gave no usable answer. */
     public static final class UpstreamFailed extends Failure {
+        private final boolean transientFailure;
+
         public UpstreamFailed(String message) {
+            this(message, false);
+        }
+
+        /** {@code transientFailure}: another try, or another upstream, may well succeed (a 5xx, a lost connection). */
+        public UpstreamFailed(String message, boolean transientFailure) {
             super(message);
+            this.transientFailure = transientFailure;
+        }
+
+        public boolean transientFailure() {
+            return transientFailure;
         }
     }
 

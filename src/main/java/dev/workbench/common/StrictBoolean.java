@@ -85,4 +85,11 @@ public final class StrictBoolean {
             return parse("PII_MASK", value);
         }
     }
+
+    public static final class EnablePortkey implements Converter<Boolean> {
+        @Override
+        public Boolean convert(String value) {
+            return parse("ENABLE_PORTKEY", value);
+        }
+    }
 }

@@ -397,6 +397,13 @@ class AgentResourceTest {
     }
 
     @Test
+    void theRouterIsDisabledUnlessEnablePortkeyIsSet() {
+        io.restassured.RestAssured.given().auth().oauth2(dev.workbench.support.Login.adminToken()).contentType(ContentType.JSON).body("{\"task\":\"code\",\"prompt\":\"hi\"}")
+                .when().post("/agent/router").then().statusCode(404).body("detail", equalTo("Portkey routing disabled"));
+        assertThat(llm.received()).isEmpty();
+    }
+
+    @Test
     void theTeamDelegatesAndTheDelegatesEventsAreNestedInTheToolCall() {
         ToolServicesResource.service("filesystem").answer(200, "application/json", "[\"pom.xml\"]");
         llm.script(

@@ -77,4 +77,35 @@ class PiiMaskTest {
         assertThat(((AgentEvent.ToolEnd) out.get(3)).result()).isEqualTo("stored for [EMAIL]");
         assertThat(((AgentEvent.Error) out.get(4)).error()).isEqualTo("Provider said: unknown user [EMAIL]");
     }
+
+    @Test
+    void reasoningIsHeldAcrossChunksLikeTokens() {
+        List<AgentEvent> out = run(List.of(new AgentEvent.Reasoning("mail jane.doe@exam", null), new AgentEvent.KeepAlive(),
+                new AgentEvent.Reasoning("ple.com and 4111 1111 ", null), new AgentEvent.Reasoning("1111 1111 then", null),
+                new AgentEvent.Token("Done."), new AgentEvent.End()));
+        String reasoning = out.stream().filter(AgentEvent.Reasoning.class::isInstance).map(e -> ((AgentEvent.Reasoning) e).text())
+                .collect(Collectors.joining());
+        assertThat(reasoning).isEqualTo("mail [EMAIL] and [CARD] then");
+        assertThat(out).noneMatch(e -> e instanceof AgentEvent.Reasoning r && (r.text().contains("jane") || r.text().contains("4111")));
+        // a delegate's reasoning is its own text: a switch of agent releases the other's tail
+        List<AgentEvent> two = run(List.of(new AgentEvent.Reasoning("ask bob@", null), new AgentEvent.Reasoning("x", "developer"),
+                new AgentEvent.End()));
+        assertThat(two).extracting(e -> e instanceof AgentEvent.Reasoning r ? r.agent() + ":" + r.text() : e.getClass().getSimpleName())
+                .containsExactly("null:ask ", "null:bob@", "developer:x", "End");
+    }
+
+    @Test
+    void aLongRunOfAddressCharactersIsNotHeldWithoutEnd() {
+        // 200 KB of base64 with no separator: the unbounded pattern took minutes on this (quadratic)
+        String blob = "QUJD".repeat(50_000);
+        assertThat(PiiMask.mask(blob + " x@example.org")).isEqualTo(blob + " [EMAIL]");
+        List<AgentEvent> in = new ArrayList<>();
+        for (int at = 0; at < 20_000; at += 100) {
+            in.add(new AgentEvent.Token(blob.substring(at, at + 100)));
+        }
+        in.add(new AgentEvent.End());
+        List<AgentEvent> out = run(in);
+        assertThat(out).as("released while streaming, not held to the end").hasSizeGreaterThan(10);
+        assertThat(tokens(out)).isEqualTo(blob.substring(0, 20_000));
+    }
 }

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.workbench.common.Environment;
 import dev.workbench.support.HandMadeJwt;
 import dev.workbench.support.Login;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,15 +71,28 @@ class DevNoAuthTest {
     }
 
     @Test
-    void itIsRefusedInProductionAndOffLoopback() {
-        assertThat(DevNoAuthMechanism.problemWith(Environment.PRODUCTION, "127.0.0.1"))
-                .contains("ALLOW_DEV_NOAUTH").contains("ENVIRONMENT=production");
-        for (String host : new String[] {"0.0.0.0", "::", "192.168.1.20", "workbench.example.com"}) {
-            assertThat(DevNoAuthMechanism.problemWith(Environment.DEVELOPMENT, host)).as(host)
-                    .contains("ALLOW_DEV_NOAUTH").contains(host).contains("QUARKUS_HTTP_HOST=127.0.0.1");
+    void aBrowserPageOrARebindingNameGetsNoAdmin() {
+        // a page the developer visits, posting cross-origin, or a DNS name rebound to 127.0.0.1
+        given().header("Origin", "https://evil.example").when().get("/deploy/no-such-deployment").then().statusCode(401);
+        given().header("Host", "attacker.example:8000").when().get("/deploy/no-such-deployment").then().statusCode(401);
+        given().header("Host", "127.0.0.1.nip.io").when().get("/deploy/no-such-deployment").then().statusCode(401);
+        // the dashboard, from an allowed origin, to a loopback literal
+        given().header("Origin", "http://localhost:3000").header("Host", "127.0.0.1:8000")
+                .when().get("/deploy/no-such-deployment").then().statusCode(404);
+    }
+
+    @Test
+    void onlyLoopbackLiteralsCountAsLoopback() {
+        for (String host : new String[] {"localhost", "LOCALHOST", "127.0.0.1", "127.0.0.2", "::1", "[::1]", "0:0:0:0:0:0:0:1"}) {
+            assertThat(DevNoAuthMechanism.isLoopback(host)).as(host).isTrue();
+            assertThat(DevNoAuthMechanism.problemWithBinding(host)).as(host).isNull();
         }
-        for (String host : new String[] {"localhost", "127.0.0.1", "127.0.0.2", "::1", "[::1]"}) {
-            assertThat(DevNoAuthMechanism.problemWith(Environment.DEVELOPMENT, host)).as(host).isNull();
+        for (String host : new String[] {"0.0.0.0", "::", "192.168.1.20", "127.0.0.1.nip.io", "127.evil.example", "localhost.evil.example",
+                "workbench.example.com", ""}) {
+            assertThat(DevNoAuthMechanism.isLoopback(host)).as(host).isFalse();
+            assertThat(DevNoAuthMechanism.problemWithBinding(host)).as(host)
+                    .contains("ALLOW_DEV_NOAUTH").contains("QUARKUS_HTTP_HOST=127.0.0.1");
         }
+        assertThat(DevNoAuthMechanism.problemWithBinding(null)).contains("ALLOW_DEV_NOAUTH");
     }
 }

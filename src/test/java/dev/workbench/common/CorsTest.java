@@ -58,7 +58,8 @@ class CorsTest {
         org.assertj.core.api.Assertions.assertThat(CorsFilter.problemWith(java.util.Set.of("*")))
                 .startsWith("ALLOWED_ORIGINS: '*' is not an origin");
         for (String bad : new String[] {"http://localhost:3000/", "localhost:3000", "https://app.example.com/dashboard",
-                "ftp://files.example.com", "http://*.example.com", "null"}) {
+                "ftp://files.example.com", "http://*.example.com", "null", "http://LOCALHOST:3000", "https://dash.example.com:443",
+                "http://dash.example.com:80", "http://..", "http://x:0"}) {
             org.assertj.core.api.Assertions.assertThat(CorsFilter.problemWith(java.util.Set.of("http://localhost:3000", bad)))
                     .as(bad).contains("'" + bad + "'").contains("ALLOWED_ORIGINS");
         }

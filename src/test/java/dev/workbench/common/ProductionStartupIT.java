@@ -32,7 +32,7 @@ class ProductionStartupIT {
     private static final String PASSWORD = "operator-password-never-logged";
     private static final List<String> OURS = List.of("ENVIRONMENT", "JWT_SECRET_KEY", "ADMIN_USERNAME", "ADMIN_PASSWORD",
             "ADMIN_PASSWORD_HASH", "ACCESS_TOKEN_EXPIRE_DAYS", "TESTING", "PORT", "COMMAND_SANDBOX", "ALLOW_FULL_PRIVILEGE_COMMANDS",
-            "SAFE_COMMANDS_ONLY", "RESTRICT_MCP_PROXY", "ALLOW_DEV_NOAUTH", "QUARKUS_HTTP_HOST", "ALLOWED_ORIGINS", "ALLOW_CREDENTIALS");
+            "SAFE_COMMANDS_ONLY", "RESTRICT_MCP_PROXY", "ALLOW_DEV_NOAUTH", "QUARKUS_HTTP_HOST", "ALLOWED_ORIGINS", "ALLOW_CREDENTIALS", "ENABLE_PORTKEY", "ROUTER_DEFAULT_MODELS", "WORKFLOWS_FILE");
 
     record Run(int exitCode, String output) {
     }
@@ -83,10 +83,17 @@ class ProductionStartupIT {
                 Arguments.of("ALLOW_DEV_NOAUTH on every interface (the packaged default)", Map.of("ALLOW_DEV_NOAUTH", "true"),
                         "ALLOW_DEV_NOAUTH is on while listening on 0.0.0.0"),
                 Arguments.of("ALLOW_DEV_NOAUTH=on", Map.of("ALLOW_DEV_NOAUTH", "on"), "ALLOW_DEV_NOAUTH must be 1, true, yes"),
-                Arguments.of("ALLOWED_ORIGINS=*", Map.of("ALLOWED_ORIGINS", "*"), "ALLOWED_ORIGINS: '*' is not an origin"),
+                Arguments.of("ALLOWED_ORIGINS=*", Map.of("ALLOWED_ORIGINS", "*"), "ALLOWED_ORIGINS: '*' is not an origin as a browser sends it"),
                 Arguments.of("an origin with a trailing slash", Map.of("ALLOWED_ORIGINS", "https://dash.example.com/"),
-                        "ALLOWED_ORIGINS: 'https://dash.example.com/' is not an origin"),
-                Arguments.of("ALLOW_CREDENTIALS=y", Map.of("ALLOW_CREDENTIALS", "y"), "ALLOW_CREDENTIALS must be 1, true, yes"));
+                        "ALLOWED_ORIGINS: 'https://dash.example.com/' is not an origin as a browser sends it"),
+                Arguments.of("ALLOW_CREDENTIALS=y", Map.of("ALLOW_CREDENTIALS", "y"), "ALLOW_CREDENTIALS must be 1, true, yes"),
+                Arguments.of("a workflow step for no agent", Map.of("WORKFLOWS_FILE", yaml("workflows:\n  w:\n    steps:\n"
+                        + "      - {agent: wizard, action: conjure}\n")), "Workflow 'w' has a step for agent 'wizard', which is no agent"),
+                Arguments.of("a workflows file that is no YAML mapping", Map.of("WORKFLOWS_FILE", yaml("workflows: [1, 2]\n")),
+                        "'workflows' must map names to workflows"),
+                Arguments.of("ENABLE_PORTKEY=maybe", Map.of("ENABLE_PORTKEY", "maybe"), "ENABLE_PORTKEY must be 1, true, yes"),
+                Arguments.of("a router model without its provider", Map.of("ROUTER_DEFAULT_MODELS", "anthropic:claude-sonnet-4-5,gpt-4.1"),
+                        "ROUTER_DEFAULT_MODELS or workbench.router.tasks: 'gpt-4.1' is not provider:model"));
     }
 
     @Test
@@ -100,6 +107,17 @@ class ProductionStartupIT {
                 });
         assertThat(output.lines().filter(line -> line.contains("WARN") && line.contains("ALLOW_DEV_NOAUTH is on")).toList())
                 .hasSize(1);
+    }
+
+    /** A YAML file with {@code text}, for WORKFLOWS_FILE. */
+    private static String yaml(String text) {
+        try {
+            Path file = Files.createTempFile("workflows", ".yaml");
+            file.toFile().deleteOnExit();
+            return Files.writeString(file, text).toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @ParameterizedTest(name = "{0}")

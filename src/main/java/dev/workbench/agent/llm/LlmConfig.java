@@ -35,4 +35,7 @@ public interface LlmConfig {
 
     /** {@code LLM_MAX_CONNECTIONS}: open connections to one provider, i.e. concurrent model calls (default 1000). */
     int maxConnections();
+
+    /** {@code LLM_RETRY_BUDGET}: the longest {@code Retry-After} of a rate-limited model waited out before its fallback takes over. */
+    Duration retryBudget();
 }

@@ -10,7 +10,7 @@ import jakarta.ws.rs.WebApplicationException;
  * Turns what a provider's HTTP client threw into a {@link Failure} in the provider's own words: a
  * rate limit with the provider's wait, or an upstream failure.
  */
-final class ProviderErrors {
+public final class ProviderErrors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The status by which a provider says it is rate-limiting us. */
@@ -31,9 +31,9 @@ final class ProviderErrors {
             String text = provider + " answered HTTP " + status + (message == null ? "" : ": " + message)
                     + (retryAfter > 0 ? "; retry after " + retryAfter + "s" : "");
             // A rate-limited provider's limit is the caller's too, with its wait; anything else is a failed upstream.
-            return rateLimited ? new Failure.LimitReached(text, retryAfter) : new Failure.UpstreamFailed(text);
+            return rateLimited ? new Failure.LimitReached(text, retryAfter) : new Failure.UpstreamFailed(text, status >= 500);
         }
-        return new Failure.UpstreamFailed(provider + " connection failed: " + UpstreamFailures.describe(failure));
+        return new Failure.UpstreamFailed(provider + " connection failed: " + UpstreamFailures.describe(failure), true);
     }
 
     /** The seconds of a {@code Retry-After} header given in seconds (an HTTP date counts as none), at most a day. */
@@ -44,6 +44,15 @@ final class ProviderErrors {
         return Math.min(86_400, Long.parseLong(header.trim()));
     }
 
+    /**
+     * Whether a model call that failed this way before sending anything may go to the next model:
+     * a rate limit, a timeout, a 5xx or a lost connection; not a refusal of the request itself.
+     */
+    public static boolean fallsBack(Throwable failure) {
+        return failure instanceof Failure.LimitReached || failure instanceof Failure.UpstreamTimedOut
+                || failure instanceof Failure.UpstreamFailed upstream && upstream.transientFailure();
+    }
+
     /** A stream with no data for longer than {@code LLM_TIMEOUT}. */
     static Failure silent(String provider, java.time.Duration idle) {
         return new Failure.UpstreamTimedOut(provider + " went silent: no data for " + dev.workbench.common.Durations.human(idle)
@@ -52,7 +61,7 @@ final class ProviderErrors {
 
     /** A stream whose body ended without its terminal event. */
     static Failure endedEarly(String provider, String terminal) {
-        return new Failure.UpstreamFailed(provider + "'s stream ended early, without " + terminal + "; the partial answer is discarded");
+        return new Failure.UpstreamFailed(provider + "'s stream ended early, without " + terminal + "; the partial answer is discarded", true);
     }
 
     /** The {@code error.message} of a provider's JSON error body, or the start of the body. */

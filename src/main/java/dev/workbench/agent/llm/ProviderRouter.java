@@ -72,6 +72,19 @@ public class ProviderRouter {
         });
     }
 
+    /**
+     * The provider of a fallback model, if it can be called at all: Anthropic and OpenAI when their
+     * keys (or another OpenAI-compatible base URL) are set, Ollama always (a failure moves on).
+     */
+    public java.util.Optional<Choice> fallback(String provider, String model) {
+        LlmProvider chosen = switch (provider) {
+            case "anthropic" -> anthropic;
+            case "openai" -> openai;
+            default -> ollama;
+        };
+        return java.util.Optional.ofNullable(chosen).map(p -> new Choice(p, model));
+    }
+
     private Uni<Boolean> ollamaAnswers() {
         long now = System.nanoTime();
         if (ollamaCheckedAt != 0 && now - ollamaCheckedAt < PROBE_CACHE_NANOS) {

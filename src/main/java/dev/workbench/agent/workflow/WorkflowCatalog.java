@@ -3,6 +3,7 @@ package dev.workbench.agent.workflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.workbench.agent.AgentCatalog;
 import dev.workbench.common.StartupRefusal;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,7 @@ public class WorkflowCatalog {
     private final Map<String, Workflow> workflows;
     private final String problem;
 
-    WorkflowCatalog(WorkflowConfig config, WorkflowConfig.Definitions definitions) {
+    WorkflowCatalog(WorkflowConfig config, WorkflowConfig.Definitions definitions, AgentCatalog agents) {
         Map<String, Workflow> all = new LinkedHashMap<>();
         String trouble = null;
         try {
@@ -47,6 +48,18 @@ public class WorkflowCatalog {
                         .map(step -> new Workflow.Step(mapped(config.agents(), step.agent()), step.action(), step.prompt().orElse(null)))
                         .toList())));
         this.workflows = Collections.unmodifiableMap(all);
+        // A step whose agent is unknown would run as the default agent, with its tools: refused instead.
+        for (Workflow workflow : all.values()) {
+            if (trouble == null && workflow.steps().isEmpty()) {
+                trouble = "Workflow '" + workflow.name() + "' has no steps";
+            }
+            for (Workflow.Step step : workflow.steps()) {
+                if (trouble == null && agents.find(step.agent()).isEmpty()) {
+                    trouble = "Workflow '" + workflow.name() + "' has a step for agent '" + step.agent()
+                            + "', which is no agent; map it with workbench.workflow.agents." + step.agent() + "=<agent>";
+                }
+            }
+        }
         this.problem = trouble;
     }
 

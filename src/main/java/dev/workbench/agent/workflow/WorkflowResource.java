@@ -1,9 +1,11 @@
 package dev.workbench.agent.workflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workbench.agent.SseFrames;
 import dev.workbench.auth.Roles;
+import dev.workbench.common.Failure;
 import dev.workbench.common.FailureStatus;
 import dev.workbench.common.StreamResponses;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -65,7 +67,10 @@ public class WorkflowResource {
     public Multi<Buffer> execute(@QueryParam("name") String name, String body) throws JsonProcessingException {
         WorkflowRequest request = null;
         if (body != null && !body.isBlank()) {
-            request = json.readValue(body, WorkflowRequest.class);
+            request = json.readerFor(WorkflowRequest.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(body);
+            if (request == null) {
+                throw new Failure.Invalid("The body must be a JSON object: {messages?, context?, stream?}");
+            }
             Set<ConstraintViolation<WorkflowRequest>> violations = validator.validate(request);
             if (!violations.isEmpty()) {
                 throw new ConstraintViolationException(violations);

@@ -169,6 +169,9 @@ class WorkflowResourceTest {
     void badBodiesAre422AndRunNothing() {
         execute("hotfix", "{\"messages\":[{\"role\":\"wizard\",\"content\":\"x\"}]}").then().statusCode(422);
         execute("hotfix", "{\"stream\":\"sometimes\"}").then().statusCode(422).body("detail", org.hamcrest.Matchers.containsString("stream"));
+        execute("hotfix", "null").then().statusCode(422).body("detail", equalTo("The body must be a JSON object: {messages?, context?, stream?}"));
+        execute("hotfix", "{\"stream\":false} {\"stream\":true}").then().statusCode(422);
+        execute("hotfix", "{\"stream\":").then().statusCode(400).body("detail", equalTo("Malformed JSON body"));
         assertThat(llm.received()).isEmpty();
     }
 
