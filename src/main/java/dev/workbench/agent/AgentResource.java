@@ -2,7 +2,6 @@ package dev.workbench.agent;
 
 import dev.workbench.auth.Roles;
 import dev.workbench.common.ErrorBody;
-import dev.workbench.common.FailureStatus;
 import dev.workbench.common.StreamResponses;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 
 /**
  * {@code POST /agent/execute}: runs an agent. With {@code stream: true} (the default) the answer
@@ -45,12 +43,10 @@ public class AgentResource {
     @Path("/router")
     @Consumes(MediaType.APPLICATION_JSON)
     public Multi<Buffer> route(@Valid @NotNull RouterRequest request) {
-        return responses.json(agents.route(request, router, identity.getPrincipal().getName()),
-                outcome -> outcome.error() == null ? 200 : FailureStatus.ofOrUnexpected(outcome.error().failure()),
+        return responses.jsonOrFailure(agents.route(request, router, identity.getPrincipal().getName()),
+                outcome -> outcome.error() != null, outcome -> outcome.error().failure(),
                 outcome -> outcome.error() == null ? new RouterAnswer(outcome.result().content(), outcome.result().model())
-                        : new ErrorBody(outcome.error().error()),
-                outcome -> outcome.error() == null || outcome.error().failure() == null ? Map.of()
-                        : FailureStatus.headers(outcome.error().failure()));
+                        : new ErrorBody(outcome.error().error()));
     }
 
     @POST
@@ -61,10 +57,8 @@ public class AgentResource {
         if (request.streaming()) {
             return responses.eventStream(frames.stream(agents.stream(request, user)));
         }
-        return responses.json(agents.complete(request, user),
-                outcome -> outcome.error() == null ? 200 : FailureStatus.ofOrUnexpected(outcome.error().failure()),
-                outcome -> outcome.result() != null ? outcome.result() : new ErrorBody(outcome.error().error()),
-                outcome -> outcome.error() == null || outcome.error().failure() == null ? Map.of()
-                        : FailureStatus.headers(outcome.error().failure()));
+        return responses.jsonOrFailure(agents.complete(request, user),
+                outcome -> outcome.error() != null, outcome -> outcome.error().failure(),
+                outcome -> outcome.result() != null ? outcome.result() : new ErrorBody(outcome.error().error()));
     }
 }

@@ -58,6 +58,16 @@ public class StreamResponses {
                 .build();
     }
 
+    /**
+     * One JSON response for an outcome that succeeded (200 and its body) or, when {@code failed},
+     * ended with {@code failure}: that failure's status and headers (500 when it is null, a bug).
+     */
+    public <T> Multi<Buffer> jsonOrFailure(Uni<T> outcome, java.util.function.Predicate<T> failed, Function<T, Failure> failure,
+            Function<T, Object> body) {
+        return json(outcome, done -> failed.test(done) ? FailureStatus.ofOrUnexpected(failure.apply(done)) : 200, body,
+                done -> failed.test(done) && failure.apply(done) != null ? FailureStatus.headers(failure.apply(done)) : Map.of());
+    }
+
     /** One JSON response, with the status and body {@code outcome} ends with. */
     public <T> Multi<Buffer> json(Uni<T> outcome, ToIntFunction<T> status, Function<T, Object> body) {
         return json(outcome, status, body, done -> Map.of());

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workbench.agent.SseFrames;
 import dev.workbench.auth.Roles;
 import dev.workbench.common.Failure;
-import dev.workbench.common.FailureStatus;
 import dev.workbench.common.StreamResponses;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
@@ -22,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -80,10 +78,7 @@ public class WorkflowResource {
         if (request == null || request.streaming()) {
             return responses.eventStream(frames.stream(workflows.stream(name, request, user)));
         }
-        return responses.json(workflows.complete(name, request, user),
-                outcome -> outcome.error() == null ? 200 : FailureStatus.ofOrUnexpected(outcome.error().failure()),
-                WorkflowService.Outcome::result,
-                outcome -> outcome.error() == null || outcome.error().failure() == null ? Map.of()
-                        : FailureStatus.headers(outcome.error().failure()));
+        return responses.jsonOrFailure(workflows.complete(name, request, user),
+                outcome -> outcome.error() != null, outcome -> outcome.error().failure(), WorkflowService.Outcome::result);
     }
 }
