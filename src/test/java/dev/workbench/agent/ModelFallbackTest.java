@@ -98,6 +98,16 @@ class ModelFallbackTest {
     }
 
     @Test
+    void aModelSilentBeforeItsFirstEventHandsOverAfterLlmTimeout() {
+        // headers, then nothing: the test profile's LLM_TIMEOUT (5 s) passes before any event
+        llm.script(FakeLlm.hangAfter(List.of()), FakeLlm.events(0, new FakeLlm.OpenAi().text("Awake.").end("stop")));
+        List<String[]> events = run();
+        assertThat(text(events.get(1))).isEqualTo("Anthropic went silent: no data for 5s (LLM_TIMEOUT); llama3.2 takes over");
+        assertThat(new JsonObject(events.get(events.size() - 2)[1]).getString("content")).isEqualTo("Awake.");
+        assertThat(llm.received()).extracting(FakeLlm.Received::path).containsExactly("/v1/messages", "/v1/chat/completions");
+    }
+
+    @Test
     void aRefusedRequestIsNotRetriedElsewhere() {
         llm.script(FakeLlm.error(400, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"bad request\"}}"));
         List<String[]> events = run();

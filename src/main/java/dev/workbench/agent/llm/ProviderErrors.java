@@ -31,7 +31,8 @@ public final class ProviderErrors {
             String text = provider + " answered HTTP " + status + (message == null ? "" : ": " + message)
                     + (retryAfter > 0 ? "; retry after " + retryAfter + "s" : "");
             // A rate-limited provider's limit is the caller's too, with its wait; anything else is a failed upstream.
-            return rateLimited ? new Failure.LimitReached(text, retryAfter) : new Failure.UpstreamFailed(text, status >= 500);
+            boolean serverError = web.getResponse().getStatusInfo().getFamily() == jakarta.ws.rs.core.Response.Status.Family.SERVER_ERROR;
+            return rateLimited ? new Failure.LimitReached(text, retryAfter) : new Failure.UpstreamFailed(text, serverError);
         }
         return new Failure.UpstreamFailed(provider + " connection failed: " + UpstreamFailures.describe(failure), true);
     }
