@@ -12,14 +12,13 @@ public record Agent(String name, dev.workbench.agent.llm.ProviderKind provider, 
 
         static final java.util.Set<String> PROVIDERS = java.util.Set.of("anthropic", "openai", "ollama");
 
-        /** {@code provider:model}, or an exception naming what is wrong. */
-        static ModelRef parse(String agent, String text) {
+        /** {@code provider:model}, or an exception naming {@code setting} and what is wrong. */
+        static ModelRef parse(String setting, String text) {
             int colon = text.indexOf(':');
             String provider = colon < 0 ? "" : text.substring(0, colon).trim();
             String model = colon < 0 ? "" : text.substring(colon + 1).trim();
             if (!PROVIDERS.contains(provider) || model.isEmpty()) {
-                throw new IllegalArgumentException((agent.equals("router") ? "ROUTER_DEFAULT_MODELS or workbench.router.tasks"
-                        : "workbench.agents." + agent + ".fallbacks") + ": '" + text
+                throw new IllegalArgumentException(setting + ": '" + text
                         + "' is not provider:model with the provider anthropic, openai or ollama");
             }
             return new ModelRef(provider, model);

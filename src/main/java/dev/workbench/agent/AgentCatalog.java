@@ -25,7 +25,7 @@ public class AgentCatalog {
                     .filter(tool -> tools.find(tool).isPresent())
                     .toList();
             List<Agent.ModelRef> fallbacks = spec.fallbacks().orElse(List.of()).stream()
-                    .map(text -> Agent.ModelRef.parse(name, text)).toList();
+                    .map(text -> Agent.ModelRef.parse("workbench.agents." + name + ".fallbacks", text)).toList();
             agents.put(name, new Agent(name, spec.provider(), spec.model(), spec.systemPrompt(), toolNames,
                     spec.delegates().orElse(List.of()), spec.maxTokens(), spec.thinkingBudget(), fallbacks));
         });

@@ -28,10 +28,8 @@ public class AgentResource {
     private final SseFrames frames;
     private final StreamResponses responses;
     private final SecurityIdentity identity;
-    private final RouterConfig router;
 
-    AgentResource(AgentService agents, SseFrames frames, StreamResponses responses, SecurityIdentity identity, RouterConfig router) {
-        this.router = router;
+    AgentResource(AgentService agents, SseFrames frames, StreamResponses responses, SecurityIdentity identity) {
         this.agents = agents;
         this.frames = frames;
         this.responses = responses;
@@ -43,7 +41,7 @@ public class AgentResource {
     @Path("/router")
     @Consumes(MediaType.APPLICATION_JSON)
     public Multi<Buffer> route(@Valid @NotNull RouterRequest request) {
-        return responses.jsonOrFailure(agents.route(request, router, identity.getPrincipal().getName()),
+        return responses.jsonOrFailure(agents.route(request, identity.getPrincipal().getName()),
                 outcome -> outcome.error() != null, outcome -> outcome.error().failure(),
                 outcome -> outcome.error() == null ? new RouterAnswer(outcome.result().content(), outcome.result().model())
                         : new ErrorBody(outcome.error().error()));

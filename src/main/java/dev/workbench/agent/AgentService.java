@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -39,12 +40,42 @@ public class AgentService {
 
     private final ShutdownSignal shutdown;
 
-    AgentService(AgentCatalog catalog, AgentRunner runner, AgentLimitsConfig config, Vertx vertx, ShutdownSignal shutdown) {
+    private final boolean routerEnabled;
+    /** The router's models per task (the task's own, then the default ones), and for any other task; read once. */
+    private final Map<String, List<Agent.ModelRef>> routes = new java.util.HashMap<>();
+    private final List<Agent.ModelRef> defaultRoute;
+    private final String routerProblem;
+
+    AgentService(AgentCatalog catalog, AgentRunner runner, AgentLimitsConfig config, Vertx vertx, ShutdownSignal shutdown,
+            RouterConfig router) {
         this.catalog = catalog;
         this.runner = runner;
         this.config = config;
         this.vertx = vertx;
         this.shutdown = shutdown;
+        this.routerEnabled = router.enabled();
+        String problem = null;
+        List<Agent.ModelRef> defaults = List.of();
+        try {
+            defaults = parse(router.defaultModels(), List.of());
+            for (Map.Entry<String, List<String>> task : router.tasks().entrySet()) {
+                routes.put(task.getKey(), parse(task.getValue(), defaults));
+            }
+        } catch (IllegalArgumentException e) {
+            problem = e.getMessage();
+        }
+        this.defaultRoute = defaults;
+        this.routerProblem = problem;
+    }
+
+    /** {@code names} as models, then those of {@code after} not among them. */
+    private static List<Agent.ModelRef> parse(List<String> names, List<Agent.ModelRef> after) {
+        List<Agent.ModelRef> models = new java.util.ArrayList<>();
+        for (String name : names) {
+            models.add(Agent.ModelRef.parse("ROUTER_DEFAULT_MODELS or workbench.router.tasks", name));
+        }
+        after.stream().filter(model -> !models.contains(model)).forEach(models::add);
+        return List.copyOf(models);
     }
 
     /** The events of a streamed run, ending with {@code end}; bad requests fail before anything streams. */
@@ -63,13 +94,14 @@ public class AgentService {
     }
 
     /** The catalogue's and the router's model lists are read at startup: a malformed entry stops it, naming the key. */
-    void check(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event, RouterConfig router) {
+    void check(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
         try {
             catalog.lookup(AgentCatalog.DEFAULT_AGENT);
-            router.defaultModels().forEach(name -> Agent.ModelRef.parse("router", name));
-            router.tasks().values().forEach(names -> names.forEach(name -> Agent.ModelRef.parse("router", name)));
         } catch (IllegalArgumentException | IllegalStateException e) {
             dev.workbench.common.StartupRefusal.refuse(e.getMessage());
+        }
+        if (routerProblem != null) {
+            dev.workbench.common.StartupRefusal.refuse(routerProblem);
         }
     }
 
@@ -77,14 +109,11 @@ public class AgentService {
      * {@code POST /agent/router}: the prompt to the task's models in order, then the default models,
      * each taking over when the one before fails before answering; no tools.
      */
-    public Uni<Outcome> route(RouterRequest request, RouterConfig config, String user) {
-        if (!config.enabled()) {
+    public Uni<Outcome> route(RouterRequest request, String user) {
+        if (!routerEnabled) {
             throw new Failure.NotFound("Portkey routing disabled");
         }
-        List<String> names = new java.util.ArrayList<>(request.task() == null ? List.of()
-                : config.tasks().getOrDefault(request.task(), List.of()));
-        config.defaultModels().stream().filter(name -> !names.contains(name)).forEach(names::add);
-        List<Agent.ModelRef> models = names.stream().map(name -> Agent.ModelRef.parse("router", name)).toList();
+        List<Agent.ModelRef> models = request.task() == null ? defaultRoute : routes.getOrDefault(request.task(), defaultRoute);
         Agent router = new Agent("router", null, null, "You are a helpful assistant.", List.of(), List.of(), 4096,
                 java.util.Optional.empty(), models);
         AgentRequest prompt = new AgentRequest("router", List.of(new AgentRequest.Message("user", request.prompt(), null)),
