@@ -82,6 +82,23 @@ class DevNoAuthTest {
     }
 
     @Test
+    void aRawRequestWithoutAnyHostGetsNoAdmin() throws Exception {
+        for (String request : new String[] {"GET /deploy/no-such-deployment HTTP/1.0\r\n\r\n",
+                "GET /deploy/no-such-deployment HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
+                "GET /deploy/no-such-deployment HTTP/1.1\r\nHost: [::1]\r\nConnection: close\r\n\r\n"}) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertThat(answer).as(request).startsWith(request.contains("[::1]") ? "HTTP/1.1 404 " : "HTTP/1.");
+                if (!request.contains("[::1]")) {
+                    assertThat(answer).as(request).contains(" 401 ");
+                }
+            }
+        }
+    }
+
+    @Test
     void onlyLoopbackLiteralsCountAsLoopback() {
         for (String host : new String[] {"localhost", "LOCALHOST", "127.0.0.1", "127.0.0.2", "::1", "[::1]", "0:0:0:0:0:0:0:1"}) {
             assertThat(DevNoAuthMechanism.isLoopback(host)).as(host).isTrue();
