@@ -39,6 +39,7 @@ public class AgentService {
     private final AtomicInteger running = new AtomicInteger();
 
     private final ShutdownSignal shutdown;
+    private final RunRecorder recorder;
 
     private final boolean routerEnabled;
     /** The router's models per task (the task's own, then the default ones), and for any other task; read once. */
@@ -47,7 +48,8 @@ public class AgentService {
     private final String routerProblem;
 
     AgentService(AgentCatalog catalog, AgentRunner runner, AgentLimitsConfig config, Vertx vertx, ShutdownSignal shutdown,
-            RouterConfig router) {
+            RouterConfig router, RunRecorder recorder) {
+        this.recorder = recorder;
         this.catalog = catalog;
         this.runner = runner;
         this.config = config;
@@ -80,14 +82,14 @@ public class AgentService {
 
     /** The events of a streamed run, ending with {@code end}; bad requests fail before anything streams. */
     public Multi<AgentEvent> stream(AgentRequest request, String user) {
-        return execute(request, user, catalog.lookup(request.agent()), config.keepalive());
+        return execute("agent", request, user, catalog.lookup(request.agent()), config.keepalive());
     }
 
     /** The run folded into one answer. */
     public Uni<Outcome> complete(AgentRequest request, String user) {
         AgentCatalog.Lookup lookup = catalog.lookup(request.agent());
         AgentResult.Builder builder = new AgentResult.Builder(lookup.agent().name());
-        return execute(request, user, lookup, null)
+        return execute("agent", request, user, lookup, null)
                 .onItem().invoke(builder::accept)
                 .collect().last()
                 .map(ignored -> builder.error() == null ? new Outcome(builder.build(), null) : new Outcome(null, builder.error()));
@@ -124,13 +126,13 @@ public class AgentService {
     /** {@code agent}, which is not in the catalogue (the task router's), folded into one answer. */
     private Uni<Outcome> complete(Agent agent, AgentRequest request, String user) {
         AgentResult.Builder builder = new AgentResult.Builder(agent.name());
-        return execute(request, user, new AgentCatalog.Lookup(agent, false), null)
+        return execute("router", request, user, new AgentCatalog.Lookup(agent, false), null)
                 .onItem().invoke(builder::accept)
                 .collect().last()
                 .map(ignored -> builder.error() == null ? new Outcome(builder.build(), null) : new Outcome(null, builder.error()));
     }
 
-    private Multi<AgentEvent> execute(AgentRequest request, String user, AgentCatalog.Lookup lookup, Duration keepalive) {
+    private Multi<AgentEvent> execute(String kind, AgentRequest request, String user, AgentCatalog.Lookup lookup, Duration keepalive) {
         Agent agent = lookup.agent();
         List<String> toolNames = toolNames(agent, request.tools());
         StringBuilder system = new StringBuilder(agent.systemPrompt());
@@ -152,8 +154,8 @@ public class AgentService {
                             runner.run(agent, toolNames, system.toString(), conversation, 0, user))
                     .onTermination().invoke(running::decrementAndGet);
         });
-        Multi<AgentEvent> events = guard(run, keepalive)
-                .onFailure().recoverWithItem(this::toError)
+        Multi<AgentEvent> events = recorder.record(kind, agent.name(), user, guard(run, keepalive)
+                        .onFailure().recoverWithItem(this::toError))
                 .onCompletion().continueWith(new AgentEvent.End());
         return config.piiMask() ? PiiMask.apply(events) : events;
     }

@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs a command for the admin: the repository by id, the policy's decision, a slot among the
- * concurrent commands, the process in the OS sandbox, and one audit line whatever happened. Blocking: callers run
+ * concurrent commands, an audit entry before it starts, the process in the OS sandbox, and one audit
+ * entry of its outcome, whatever happened. Blocking: callers run
  * it on virtual threads, never on the event loop.
  */
 @ApplicationScoped
@@ -98,6 +99,8 @@ public class CommandService {
         }
         shutdown.enter();
         try {
+            // Recorded before it runs: a store that cannot write refuses the command (503), nothing run.
+            audit.record(user, line, request.service(), AuditLog.STARTED, null, 0, run.handler(), sandbox.name());
             Map<String, String> environment = new HashMap<>(baseEnvironment);
             environment.putAll(run.environment());
             environment = sandbox.environment(environment);
@@ -121,7 +124,15 @@ public class CommandService {
     }
 
     private void record(String user, String line, String service, CommandResult result, String sandboxName) {
-        audit.record(user, line, service, result.status(), result.exitCode(), result.durationMs(),
-                result.output().isEmpty() ? result.error() : result.output(), sandboxName);
+        try {
+            audit.record(user, line, service, result.status(), result.exitCode(), result.durationMs(),
+                    result.output().isEmpty() ? result.error() : result.output(), sandboxName);
+        } catch (Failure.Unavailable unwritable) {
+            if (sandboxName == null) {
+                throw unwritable; // a refusal: nothing ran, so the caller is told the store is down
+            }
+            // It ran, and its "started" entry is in the trail; the store already logged why this one is not.
+            LOG.errorf("The outcome of a command in %s (%s) is not in the audit trail: the store cannot write", service, result.status());
+        }
     }
 }

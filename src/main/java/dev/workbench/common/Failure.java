@@ -66,6 +66,13 @@ public abstract sealed class Failure extends RuntimeException {
         }
     }
 
+    /** Something else holds what this needs (a deployment of the same app is in progress); the message names it. */
+    public static final class Conflict extends Failure {
+        public Conflict(String message) {
+            super(message);
+        }
+    }
+
     /** The caller's quota or a concurrency limit is reached; may say when to retry. */
     public static final class LimitReached extends Failure {
         public LimitReached(String message) {

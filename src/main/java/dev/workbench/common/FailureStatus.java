@@ -15,6 +15,7 @@ public final class FailureStatus {
             case Failure.Unauthenticated ignored -> 401;
             case Failure.Refused ignored -> 403;
             case Failure.NotFound ignored -> 404;
+            case Failure.Conflict ignored -> 409;
             case Failure.TooLarge ignored -> 413;
             case Failure.Invalid ignored -> 422;
             case Failure.LimitReached ignored -> 429;

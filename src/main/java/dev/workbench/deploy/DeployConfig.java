@@ -46,9 +46,6 @@ public interface DeployConfig {
     /** {@code DEPLOY_POLL_INTERVAL}: time between polls of machine checks and workflow runs (default 1s). */
     Duration pollInterval();
 
-    /** {@code DEPLOY_HISTORY}: deployments kept for {@code GET /deploy/{id}} (default 100). */
-    int history();
-
     /** One target. */
     interface Target {
 

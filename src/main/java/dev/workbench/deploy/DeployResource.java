@@ -13,11 +13,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import dev.workbench.common.PageParams;
+import java.util.List;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.concurrent.ExecutorService;
 
-/** {@code POST /deploy} deploys a service (blocking, on a virtual thread); {@code GET /deploy/{id}} shows a recorded one. */
+/**
+ * {@code POST /deploy} deploys a service (blocking, on a virtual thread); {@code GET /deploy} lists the
+ * recorded deployments and {@code GET /deploy/{id}} shows one, from the store (on a worker thread).
+ */
 @Path("/deploy")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,7 +46,26 @@ public class DeployResource {
         return Uni.createFrom().item(() -> deployments.deploy(request, user)).runSubscriptionOn(threads);
     }
 
+    /** Deployments newest first: {@code limit} (1 to 100, default 20) from {@code offset}. */
     @GET
+    @io.smallrye.common.annotation.Blocking
+    public DeploymentPage list(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        int size = PageParams.limit(limit, 20, 100);
+        int skip = (int) PageParams.from("offset", offset, 1_000_000);
+        List<DeployResult> page = deployments.list(skip, size + 1);
+        return new DeploymentPage(page.subList(0, Math.min(size, page.size())), skip, size,
+                page.size() > size ? skip + size : null);
+    }
+
+    /** One page of deployments; {@code next_offset} is absent on the last. */
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record DeploymentPage(List<DeployResult> deployments, int offset, int limit,
+            @com.fasterxml.jackson.annotation.JsonProperty("next_offset") Integer nextOffset) {
+    }
+
+    @GET
+    @io.smallrye.common.annotation.Blocking
     @Path("/{id}")
     public DeployResult find(@PathParam("id") String id) {
         return deployments.find(id).orElseThrow(() -> new Failure.NotFound("Deployment " + id + " not found"));

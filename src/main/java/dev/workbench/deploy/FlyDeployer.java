@@ -1,6 +1,9 @@
 package dev.workbench.deploy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.workbench.common.Failure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,12 +12,18 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Rolling update over the Fly Machines API: one machine at a time, its image replaced, then
- * started and passing its checks before the next; on any failure the machines already changed
- * get their previous image back. Blocking.
+ * Rolling update over the Fly Machines API. A deployment first leases every machine of the app
+ * (so a second deployment, from this machine or another, is refused while it runs), then updates one
+ * machine at a time: the image it had is written to its metadata ({@value #PREVIOUS_IMAGE}, where a
+ * rollback finds it after any restart), its image replaced, then started and passing its checks
+ * before the next. On any failure the machines already changed get their whole previous config back.
+ * The leases are released at the end, whatever happened. Blocking.
  */
 @ApplicationScoped
 public class FlyDeployer {
+
+    /** The metadata key holding the image a machine had before our last update of it. */
+    public static final String PREVIOUS_IMAGE = "workbench_previous_image";
 
     private final FlyMachinesClient fly;
     private final DeployConfig config;
@@ -25,64 +34,114 @@ public class FlyDeployer {
     }
 
     /**
-     * Gives each machine of {@code app} the image {@code imageFor} names (null leaves it alone) and
-     * returns the image each changed machine had before.
+     * Leases every machine of {@code app} for {@code deployment}; fails with a {@link Failure.Conflict}
+     * naming the deployment in progress when another holds one, releasing what it took.
      */
-    public Map<String, String> roll(String app, Function<FlyMachinesClient.Machine, String> imageFor, List<String> logs) {
+    public Session open(String app, String deployment) {
         List<FlyMachinesClient.Machine> machines = fly.list(app);
         if (machines.isEmpty()) {
             throw new DeployException("App " + app + " has no machines to update");
         }
-        logs.add("App " + app + " has " + machines.size() + " machine(s)");
-        Map<String, String> previous = new LinkedHashMap<>();
-        List<FlyMachinesClient.Machine> changed = new ArrayList<>();
+        // Long enough for every machine's update, restore included; released as soon as the deployment ends.
+        Duration ttl = config.machineTimeout().multipliedBy(3L * machines.size()).plusSeconds(60);
+        Map<String, String> nonces = new LinkedHashMap<>();
         try {
             for (FlyMachinesClient.Machine machine : machines) {
-                String image = imageFor.apply(machine);
-                if (image == null) {
-                    logs.add("Machine " + machine.id() + ": nothing recorded, left as it is");
-                    continue;
+                nonces.put(machine.id(), fly.lease(app, machine.id(), FlyMachinesClient.LEASE_PREFIX + deployment, ttl));
+            }
+        } catch (RuntimeException e) {
+            nonces.forEach((id, nonce) -> fly.release(app, id, nonce));
+            throw e;
+        }
+        return new Session(app, machines, nonces);
+    }
+
+    /** One deployment's hold on an app's machines; closing it releases the leases. */
+    public final class Session implements AutoCloseable {
+        private final String app;
+        private final List<FlyMachinesClient.Machine> machines;
+        private final Map<String, String> nonces;
+
+        private Session(String app, List<FlyMachinesClient.Machine> machines, Map<String, String> nonces) {
+            this.app = app;
+            this.machines = machines;
+            this.nonces = nonces;
+        }
+
+        /** The image each machine had before our last update of it, from its metadata; machines without one are absent. */
+        public Map<String, String> previousImages() {
+            Map<String, String> previous = new LinkedHashMap<>();
+            for (FlyMachinesClient.Machine machine : machines) {
+                String image = fly.metadata(app, machine.id()).get(PREVIOUS_IMAGE);
+                if (image != null && !image.isBlank()) {
+                    previous.put(machine.id(), image);
                 }
-                logs.add("Machine " + machine.id() + ": " + machine.image() + " -> " + image);
-                changed.add(machine);
-                previous.put(machine.id(), machine.image());
-                replace(app, machine, image);
-                logs.add("Machine " + machine.id() + ": started, checks passing");
             }
             return previous;
-        } catch (DeployException failure) {
-            logs.add("Failed: " + failure.getMessage());
-            restore(app, changed, logs);
-            throw failure;
         }
-    }
 
-    private void replace(String app, FlyMachinesClient.Machine machine, String image) {
-        FlyMachinesClient.Machine updated = fly.updateImage(app, machine, image);
-        fly.waitStarted(app, updated, config.machineTimeout());
-        long deadline = System.nanoTime() + config.machineTimeout().toNanos();
-        List<String> failing = fly.failingChecks(app, machine.id());
-        while (!failing.isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new DeployException("Machine " + machine.id() + " started but its checks did not pass: " + String.join(", ", failing));
-            }
-            sleep();
-            failing = fly.failingChecks(app, machine.id());
-        }
-    }
-
-    private void restore(String app, List<FlyMachinesClient.Machine> changed, List<String> logs) {
-        List<FlyMachinesClient.Machine> newestFirst = new ArrayList<>(changed);
-        Collections.reverse(newestFirst);
-        for (FlyMachinesClient.Machine machine : newestFirst) {
+        /**
+         * Gives each machine the image {@code imageFor} names (null leaves it alone), one at a time,
+         * recording the image it had in its metadata first.
+         */
+        public void roll(Function<FlyMachinesClient.Machine, String> imageFor, List<String> logs) {
+            logs.add("App " + app + " has " + machines.size() + " machine(s), all leased");
+            List<FlyMachinesClient.Machine> changed = new ArrayList<>();
             try {
-                FlyMachinesClient.Machine current = fly.get(app, machine.id());
-                FlyMachinesClient.Machine updated = fly.updateImage(app, current, machine.image());
-                fly.waitStarted(app, updated, config.machineTimeout());
-                logs.add("Machine " + machine.id() + ": restored to " + machine.image());
-            } catch (DeployException e) {
-                logs.add("Machine " + machine.id() + ": could not be restored: " + e.getMessage());
+                for (FlyMachinesClient.Machine machine : machines) {
+                    String image = imageFor.apply(machine);
+                    if (image == null) {
+                        logs.add("Machine " + machine.id() + ": nothing recorded, left as it is");
+                        continue;
+                    }
+                    logs.add("Machine " + machine.id() + ": " + machine.image() + " -> " + image);
+                    changed.add(machine);
+                    fly.setMetadata(app, machine.id(), PREVIOUS_IMAGE, machine.image());
+                    // The config goes back whole: it carries the metadata too, or the update would drop it.
+                    ObjectNode next = machine.config().deepCopy();
+                    next.put("image", image);
+                    next.withObject("/metadata").put(PREVIOUS_IMAGE, machine.image());
+                    replace(machine, fly.update(app, machine.id(), next, nonces.get(machine.id())));
+                    logs.add("Machine " + machine.id() + ": started, checks passing");
+                }
+            } catch (DeployException failure) {
+                logs.add("Failed: " + failure.getMessage());
+                restore(changed, logs);
+                throw failure;
             }
+        }
+
+        private void replace(FlyMachinesClient.Machine machine, FlyMachinesClient.Machine updated) {
+            fly.waitStarted(app, updated, config.machineTimeout());
+            long deadline = System.nanoTime() + config.machineTimeout().toNanos();
+            List<String> failing = fly.failingChecks(app, machine.id());
+            while (!failing.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new DeployException("Machine " + machine.id() + " started but its checks did not pass: " + String.join(", ", failing));
+                }
+                sleep();
+                failing = fly.failingChecks(app, machine.id());
+            }
+        }
+
+        /** The changed machines, newest first, get the config they had (image and metadata) back. */
+        private void restore(List<FlyMachinesClient.Machine> changed, List<String> logs) {
+            List<FlyMachinesClient.Machine> newestFirst = new ArrayList<>(changed);
+            Collections.reverse(newestFirst);
+            for (FlyMachinesClient.Machine machine : newestFirst) {
+                try {
+                    // Its old config carries its old metadata: a later rollback sees what it saw before.
+                    fly.waitStarted(app, fly.update(app, machine.id(), machine.config(), nonces.get(machine.id())), config.machineTimeout());
+                    logs.add("Machine " + machine.id() + ": restored to " + machine.image());
+                } catch (DeployException e) {
+                    logs.add("Machine " + machine.id() + ": could not be restored: " + e.getMessage());
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            nonces.forEach((id, nonce) -> fly.release(app, id, nonce));
         }
     }
 

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.workbench.common.Failure;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,16 +52,94 @@ public class FlyMachinesClient {
         }
     }
 
-    /** Sends the machine's whole config back with {@code image} changed, as the API requires. */
-    public Machine updateImage(String app, Machine machine, String image) {
-        ObjectNode config = machine.config().deepCopy();
-        config.put("image", image);
+    /** Sends {@code config} as the machine's whole config, as the API requires, under the lease {@code nonce}. */
+    public Machine update(String app, String id, ObjectNode config, String nonce) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("config", config);
         try {
-            return machine(api.update(app, machine.id(), body));
+            return machine(api.update(app, id, nonce, body));
         } catch (RuntimeException e) {
-            throw UpstreamErrors.of("Fly API", "updating machine " + machine.id(), e);
+            throw UpstreamErrors.of("Fly API", "updating machine " + id, e);
+        }
+    }
+
+    /**
+     * Leases the machine for {@code ttl} with {@code description}; returns the nonce. Another lease
+     * held on it is a {@link Failure.Conflict} naming that lease's description (our deployment's id).
+     */
+    public String lease(String app, String id, String description, Duration ttl) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("description", description);
+        body.put("ttl", Math.max(1, ttl.toSeconds()));
+        try {
+            String nonce = api.acquireLease(app, id, body).path("data").path("nonce").asText("");
+            if (nonce.isEmpty()) {
+                throw new DeployException("Fly API answered a lease on machine " + id + " without a nonce");
+            }
+            return nonce;
+        } catch (WebApplicationException e) {
+            if (e.getResponse() != null && e.getResponse().getStatus() == 409) {
+                throw new Failure.Conflict(holder(app, id));
+            }
+            throw UpstreamErrors.of("Fly API", "leasing machine " + id, e);
+        } catch (DeployException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw UpstreamErrors.of("Fly API", "leasing machine " + id, e);
+        }
+    }
+
+    /** Who holds the lease on a machine, in words: a deployment of ours names itself. */
+    private String holder(String app, String id) {
+        String description = "";
+        try {
+            description = api.lease(app, id).path("data").path("description").asText("");
+        } catch (RuntimeException unreadable) {
+            // the lease may have ended since; say what is known
+        }
+        String shown = description.length() > 200 ? description.substring(0, 200) : description;
+        if (shown.startsWith(LEASE_PREFIX)) {
+            return "Deployment " + shown.substring(LEASE_PREFIX.length()) + " of " + app + " is in progress; try again when it ends";
+        }
+        return "Machine " + id + " of " + app + " is leased by another operation" + (shown.isBlank() ? "" : " (" + shown + ")")
+                + "; try again when it ends";
+    }
+
+    /** What our leases say they are for: the deployment's id follows. */
+    public static final String LEASE_PREFIX = "workbench deployment ";
+
+    /** Releases a lease; a failure only leaves it to expire, so it is reported, not thrown. */
+    public boolean release(String app, String id, String nonce) {
+        try (Response response = api.releaseLease(app, id, nonce)) {
+            return response.getStatus() / 100 == 2;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The machine's metadata. */
+    public Map<String, String> metadata(String app, String id) {
+        try {
+            Map<String, String> values = new LinkedHashMap<>();
+            api.metadata(app, id).properties().forEach(entry -> values.put(entry.getKey(), entry.getValue().asText()));
+            return values;
+        } catch (RuntimeException e) {
+            throw UpstreamErrors.of("Fly API", "reading the metadata of machine " + id, e);
+        }
+    }
+
+    public void setMetadata(String app, String id, String key, String value) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("value", value);
+        try (Response response = api.setMetadata(app, id, key, body)) {
+            if (response.getStatus() / 100 != 2) {
+                throw new DeployException("Fly API answered HTTP " + response.getStatus() + " setting metadata " + key
+                        + " of machine " + id);
+            }
+        } catch (DeployException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw UpstreamErrors.of("Fly API", "setting metadata " + key + " of machine " + id, e);
         }
     }
 

@@ -53,13 +53,28 @@ class DeployResourceTest {
 
         assertThat(flyCalls()).containsExactly(
                 "GET /v1/apps/sophia-api-staging/machines",
+                "POST /v1/apps/sophia-api-staging/machines/m1/lease",
+                "POST /v1/apps/sophia-api-staging/machines/m2/lease",
+                "POST /v1/apps/sophia-api-staging/machines/m1/metadata/workbench_previous_image",
                 "POST /v1/apps/sophia-api-staging/machines/m1",
                 "GET /v1/apps/sophia-api-staging/machines/m1/wait?instance_id=m1-1&state=started&timeout=2",
                 "GET /v1/apps/sophia-api-staging/machines/m1",
+                "POST /v1/apps/sophia-api-staging/machines/m2/metadata/workbench_previous_image",
                 "POST /v1/apps/sophia-api-staging/machines/m2",
                 "GET /v1/apps/sophia-api-staging/machines/m2/wait?instance_id=m2-1&state=started&timeout=2",
-                "GET /v1/apps/sophia-api-staging/machines/m2");
-        FakeDeployApis.Received update = apis.received().get(1);
+                "GET /v1/apps/sophia-api-staging/machines/m2",
+                "DELETE /v1/apps/sophia-api-staging/machines/m1/lease",
+                "DELETE /v1/apps/sophia-api-staging/machines/m2/lease");
+        List<FakeDeployApis.Received> fly = apis.received().stream().filter(r -> r.uri().startsWith("/v1/")).toList();
+        // Each lease names the deployment and lasts the whole rollout; the update and the release carry its nonce.
+        JsonObject lease = fly.get(1).body();
+        assertThat(lease.getString("description")).startsWith("workbench deployment deploy-api-");
+        assertThat(lease.getLong("ttl")).isGreaterThanOrEqualTo(60);
+        FakeDeployApis.Received update = fly.get(4);
+        assertThat(update.leaseNonce()).isNotBlank().isEqualTo(fly.get(11).leaseNonce());
+        assertThat(fly.get(3).body().getString("value")).isEqualTo("registry.fly.io/sophia-api-staging:1.0.0");
+        assertThat(apis.lease(APP, "m1")).as("released").isNull();
+        assertThat(apis.metadata(APP, "m1")).containsEntry("workbench_previous_image", "registry.fly.io/sophia-api-staging:1.0.0");
         assertThat(update.authorization()).isEqualTo("Bearer " + DeployProfile.FLY_TOKEN);
         JsonObject config = update.body().getJsonObject("config");
         assertThat(config.getString("image")).isEqualTo("registry.fly.io/sophia-api-staging:1.1.0");
@@ -119,7 +134,12 @@ class DeployResourceTest {
         deploy("{\"target\":\"staging\",\"service\":\"web\",\"rollback\":true}").then().statusCode(200)
                 .body("status", equalTo("error"))
                 .body("error", containsString("No earlier deployment of sophia-web-staging"));
-        assertThat(flyCalls()).isEmpty();
+        // The machines were leased and their metadata read; nothing was changed, and the lease is released.
+        assertThat(flyCalls()).containsExactly(
+                "GET /v1/apps/sophia-web-staging/machines",
+                "POST /v1/apps/sophia-web-staging/machines/w1/lease",
+                "GET /v1/apps/sophia-web-staging/machines/w1/metadata",
+                "DELETE /v1/apps/sophia-web-staging/machines/w1/lease");
     }
 
     @Test
@@ -181,5 +201,96 @@ class DeployResourceTest {
                 .body("deployment_id", equalTo(id)).body("status", equalTo("success")).body("version", equalTo("1.2.0"));
         given().auth().oauth2(Login.adminToken()).when().get("/deploy/deploy-nope-1").then().statusCode(404)
                 .body("detail", equalTo("Deployment deploy-nope-1 not found"));
+    }
+
+    @Test
+    void aSecondDeploymentOfTheSameAppWhileOneRunsIs409NamingIt() throws Exception {
+        apis.app(APP, "registry.fly.io/sophia-api-staging:1.0.0", "m1");
+        apis.pauseWaits();
+        java.util.concurrent.CompletableFuture<Response> first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> deploy("{\"target\":\"staging\",\"service\":\"api\",\"version\":\"1.1.0\"}"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> apis.pausedWaitCount() == 1);
+        String running = given().auth().oauth2(Login.adminToken()).when().get("/deploy?limit=1").then().statusCode(200)
+                .body("deployments[0].status", equalTo("running")).extract().path("deployments[0].deployment_id");
+        int callsBefore = apis.received().size();
+
+        deploy("{\"target\":\"staging\",\"service\":\"api\",\"version\":\"1.2.0\"}").then().statusCode(409)
+                .contentType(ContentType.JSON)
+                .body("detail", equalTo("Deployment " + running + " of sophia-api-staging is in progress; try again when it ends"));
+        assertThat(apis.received()).as("the second deployment sent nothing").hasSize(callsBefore);
+
+        apis.resumeWaits();
+        first.get(10, java.util.concurrent.TimeUnit.SECONDS).then().statusCode(200).body("status", equalTo("success"))
+                .body("deployment_id", equalTo(running));
+        given().auth().oauth2(Login.adminToken()).when().get("/deploy/" + running).then().body("status", equalTo("success"));
+    }
+
+    @Test
+    void aLeaseHeldElsewhereIs409NamingItsDeploymentAndOurLeasesAreReleased() {
+        apis.app(APP, "registry.fly.io/sophia-api-staging:1.0.0", "m1", "m2");
+        apis.holdLease(APP, "m2", "workbench deployment deploy-api-20261127100000");
+        deploy("{\"target\":\"staging\",\"service\":\"api\",\"version\":\"1.1.0\"}").then().statusCode(409)
+                .body("detail", equalTo("Deployment deploy-api-20261127100000 of sophia-api-staging is in progress; try again when it ends"));
+        assertThat(flyCalls()).containsExactly(
+                "GET /v1/apps/sophia-api-staging/machines",
+                "POST /v1/apps/sophia-api-staging/machines/m1/lease",
+                "POST /v1/apps/sophia-api-staging/machines/m2/lease",
+                "GET /v1/apps/sophia-api-staging/machines/m2/lease",
+                "DELETE /v1/apps/sophia-api-staging/machines/m1/lease");
+        assertThat(apis.lease(APP, "m1")).isNull();
+        assertThat(apis.image(APP, "m1")).isEqualTo("registry.fly.io/sophia-api-staging:1.0.0");
+
+        apis.holdLease(APP, "m2", "fly deploy by someone@example.com");
+        deploy("{\"target\":\"staging\",\"service\":\"api\",\"version\":\"1.1.0\"}").then().statusCode(409)
+                .body("detail", equalTo("Machine m2 of sophia-api-staging is leased by another operation "
+                        + "(fly deploy by someone@example.com); try again when it ends"));
+    }
+
+    @Test
+    void rollbackReadsThePreviousImagesFromTheMachinesMetadata() {
+        // Recorded by a deployment from another machine, or before a restart: only Fly remembers it.
+        apis.app(APP, "registry.fly.io/sophia-api-staging:2.0.0", "m1", "m2");
+        apis.setMetadata(APP, "m1", "workbench_previous_image", "registry.fly.io/sophia-api-staging:1.9.0");
+        deploy("{\"target\":\"staging\",\"service\":\"api\",\"rollback\":true}").then().statusCode(200)
+                .body("status", equalTo("success")).body("version", equalTo("1.9.0"));
+        assertThat(apis.image(APP, "m1")).isEqualTo("registry.fly.io/sophia-api-staging:1.9.0");
+        assertThat(apis.image(APP, "m2")).as("no image recorded: left alone").isEqualTo("registry.fly.io/sophia-api-staging:2.0.0");
+        // Rolling back records what it replaced: a second rollback goes forward again.
+        assertThat(apis.metadata(APP, "m1")).containsEntry("workbench_previous_image", "registry.fly.io/sophia-api-staging:2.0.0");
+    }
+
+    @Test
+    void deploymentsAreListedNewestFirstInBoundedPages() {
+        apis.app(APP, "registry.fly.io/sophia-api-staging:1.0.0", "m1");
+        List<String> ids = new java.util.ArrayList<>();
+        for (String version : List.of("1.1.0", "1.2.0", "1.3.0")) {
+            ids.add(0, deploy("{\"target\":\"staging\",\"service\":\"api\",\"version\":\"" + version + "\"}")
+                    .then().statusCode(200).extract().path("deployment_id"));
+        }
+        Response first = given().auth().oauth2(Login.adminToken()).when().get("/deploy?limit=2");
+        first.then().statusCode(200).body("limit", equalTo(2)).body("offset", equalTo(0)).body("next_offset", equalTo(2));
+        assertThat(first.jsonPath().getList("deployments.deployment_id", String.class)).isEqualTo(ids.subList(0, 2));
+        assertThat(first.jsonPath().getList("deployments.version", String.class)).containsExactly("1.3.0", "1.2.0");
+        Response second = given().auth().oauth2(Login.adminToken()).when().get("/deploy?limit=2&offset=2");
+        assertThat(second.jsonPath().getList("deployments.deployment_id", String.class)).startsWith(ids.get(2));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "limit=0                    | limit must be between 1 and 100 (got \"0\")",
+        "limit=101                  | limit must be between 1 and 100 (got \"101\")",
+        "limit=ten                  | limit must be a whole number (got \"ten\")",
+        "offset=-1                  | offset must be between 0 and 1000000 (got \"-1\")",
+        "offset=1e3                 | offset must be a whole number (got \"1e3\")",
+        "limit=99999999999999999999 | limit must be a whole number (got \"99999999999999999999\")",
+    })
+    void badPageParametersAre422NamingThem(String query, String detail) {
+        given().auth().oauth2(Login.adminToken()).when().get("/deploy?" + query).then().statusCode(422)
+                .contentType(ContentType.JSON).body("detail", equalTo(detail));
+    }
+
+    @Test
+    void listingNeedsTheAdmin() {
+        given().when().get("/deploy").then().statusCode(401);
     }
 }

@@ -24,7 +24,10 @@ public class WorkflowService {
     private final WorkflowCatalog catalog;
     private final AgentService agents;
 
-    WorkflowService(WorkflowCatalog catalog, AgentService agents) {
+    private final dev.workbench.agent.RunRecorder recorder;
+
+    WorkflowService(WorkflowCatalog catalog, AgentService agents, dev.workbench.agent.RunRecorder recorder) {
+        this.recorder = recorder;
         this.catalog = catalog;
         this.agents = agents;
     }
@@ -45,8 +48,9 @@ public class WorkflowService {
                         : step(workflow, index, request, user, results, failed)))
                 .toList();
         return Multi.createBy().concatenating().streams(
-                Multi.createFrom().<AgentEvent>items(new AgentEvent.Thinking("Running workflow: " + workflow.name()), new AgentEvent.KeepAlive()),
-                Multi.createBy().concatenating().streams(steps),
+                recorder.record("workflow", workflow.name(), user, Multi.createBy().concatenating().streams(
+                        Multi.createFrom().<AgentEvent>items(new AgentEvent.Thinking("Running workflow: " + workflow.name()), new AgentEvent.KeepAlive()),
+                        Multi.createBy().concatenating().streams(steps))),
                 Multi.createFrom().item(new AgentEvent.End()));
     }
 

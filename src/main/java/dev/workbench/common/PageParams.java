@@ -1,0 +1,63 @@
+package dev.workbench.common;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The query parameters of the list endpoints, read as text so a bad one is a 422 naming it (not
+ * JAX-RS's bare 404): {@code limit} from 1 to a bound, {@code offset} and {@code after} from 0,
+ * {@code since} an ISO-8601 instant.
+ */
+public final class PageParams {
+
+    private PageParams() {
+    }
+
+    /** {@code limit}: 1 to {@code max}, {@code fallback} when absent. */
+    public static int limit(String value, int fallback, int max) {
+        if (value == null) {
+            return fallback;
+        }
+        long parsed = number("limit", value);
+        if (parsed < 1 || parsed > max) {
+            throw new Failure.Invalid("limit must be between 1 and " + max + " (got " + cut(value) + ")");
+        }
+        return (int) parsed;
+    }
+
+    /** A count to skip or a position to start after ({@code name}): 0 or more, 0 when absent. */
+    public static long from(String name, String value, long max) {
+        if (value == null) {
+            return 0;
+        }
+        long parsed = number(name, value);
+        if (parsed < 0 || parsed > max) {
+            throw new Failure.Invalid(name + " must be between 0 and " + max + " (got " + cut(value) + ")");
+        }
+        return parsed;
+    }
+
+    /** {@code since}: an ISO-8601 instant such as {@code 2026-11-27T10:00:00Z}; the epoch when absent. */
+    public static Instant since(String value) {
+        if (value == null) {
+            return Instant.EPOCH;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new Failure.Invalid("since must be an ISO-8601 instant such as 2026-11-27T10:00:00Z (got " + cut(value) + ")");
+        }
+    }
+
+    private static long number(String name, String value) {
+        if (!value.strip().matches("-?[0-9]{1,12}")) {
+            throw new Failure.Invalid(name + " must be a whole number (got " + cut(value) + ")");
+        }
+        return Long.parseLong(value.strip());
+    }
+
+    private static String cut(String value) {
+        String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
+        return "\"" + shown.replaceAll("[\\p{Cntrl}]", "?") + "\"";
+    }
+}
