@@ -21,11 +21,14 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --uid 1001 --gid 0 --home-dir /work --no-create-home workbench
 WORKDIR /work/
-RUN chown 1001:root /work && chmod "g+rwX" /work
+RUN chown 1001:root /work && chmod "g+rwX" /work && mkdir /data && chown 1001:root /data
 COPY --from=build --chown=1001:root --chmod=0755 /code/target/*-runner /work/application
+# The embedded store (deployments, runs, login counts, the audit trail) lives in DATA_DIR: fly.toml
+# mounts a volume there. Fly mounts volumes owned by root, so the entrypoint starts as root only to
+# hand /data to the service's user, then runs the service as that user (uid 1001), never as root.
 ENV ENVIRONMENT=production \
     PORT=8000 \
-    AUDIT_LOG=/work/audit/audit.jsonl
+    DATA_DIR=/data
 EXPOSE 8000
-USER 1001
-ENTRYPOINT ["./application", "-Dquarkus.http.host=0.0.0.0"]
+USER root
+ENTRYPOINT ["sh", "-c", "if [ \"$(id -u)\" = 0 ]; then chown 1001:root /data && exec setpriv --reuid=1001 --regid=0 --clear-groups ./application -Dquarkus.http.host=0.0.0.0; else exec ./application -Dquarkus.http.host=0.0.0.0; fi"]

@@ -100,7 +100,7 @@ public class CommandService {
         shutdown.enter();
         try {
             // Recorded before it runs: a store that cannot write refuses the command (503), nothing run.
-            audit.record(user, line, request.service(), AuditLog.STARTED, null, 0, run.handler(), sandbox.name());
+            audit.record(user, line, request.service(), AuditLog.STARTED, null, 0, "", sandbox.name());
             Map<String, String> environment = new HashMap<>(baseEnvironment);
             environment.putAll(run.environment());
             environment = sandbox.environment(environment);

@@ -100,9 +100,12 @@ class WorkbenchToolsTest {
         assertThat(toolMessageSentBack().getString("role")).isEqualTo("tool");
         assertThat(toolMessageSentBack().getString("content")).contains("On branch main");
 
+        // One entry before it ran, one of its outcome.
         List<JsonObject> audit = audit();
-        assertThat(audit).hasSize(before + 1);
-        JsonObject line = audit.get(before);
+        assertThat(audit).hasSize(before + 2);
+        assertThat(audit.get(before).getString("status")).isEqualTo("started");
+        assertThat(audit.get(before).getString("command")).isEqualTo("git status");
+        JsonObject line = audit.get(before + 1);
         assertThat(line.getString("user")).isEqualTo("ceo (agent developer)");
         assertThat(line.getString("command")).isEqualTo("git status");
         assertThat(line.getString("status")).isEqualTo("success");
@@ -195,9 +198,10 @@ class WorkbenchToolsTest {
             RawHttp.readUntil(socket, "tool_start");
         }
         // Killed because the client left: the 2 s timeout would have recorded "timeout" instead.
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> audit().size() == before + 1);
-        assertThat(audit().get(before).getString("status")).isEqualTo("cancelled");
-        assertThat(audit().get(before).getString("command")).isEqualTo("migrate");
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> audit().size() == before + 2);
+        assertThat(audit().get(before).getString("status")).isEqualTo("started");
+        assertThat(audit().get(before + 1).getString("status")).isEqualTo("cancelled");
+        assertThat(audit().get(before + 1).getString("command")).isEqualTo("migrate");
     }
 
     @Test

@@ -84,7 +84,9 @@ class FullPrivilegeCommandsTest {
         int before = CommandResourceTest.auditLines().size();
         CommandResourceTest.command("printf 'token=%s\\n' " + jwt.substring(0, 20) + jwt.substring(20), "api")
                 .then().body("status", equalTo("success"));
-        io.vertx.core.json.JsonObject line = CommandResourceTest.auditLines().get(before);
+        // The entry before it ran, then its outcome with the output's preview.
+        assertThat(CommandResourceTest.auditLines().get(before).getString("status")).isEqualTo("started");
+        io.vertx.core.json.JsonObject line = CommandResourceTest.auditLines().get(before + 1);
         assertThat(line.getString("output_preview")).isEqualTo("token=***\n");
         assertThat(line.encode()).doesNotContain("eyJ");
     }

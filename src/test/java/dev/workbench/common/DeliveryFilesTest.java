@@ -108,6 +108,12 @@ class DeliveryFilesTest {
         assertThat(stream(http.path("checks")).map(c -> c.path("path").asText()).toList())
                 .containsExactlyInAnyOrder("/q/health/live", "/q/health/ready");
         assertThat(fly.path("build").path("dockerfile").asText()).isEqualTo("Dockerfile");
+        // The embedded store on a volume; Fly's scraper on the Micrometer registry.
+        assertThat(fly.path("mounts").path("destination").asText()).isEqualTo(fly.path("env").path("DATA_DIR").asText())
+                .isEqualTo("/data");
+        assertThat(fly.path("mounts").path("source").asText()).isNotBlank();
+        assertThat(fly.path("metrics").path("port").asText()).isEqualTo(port);
+        assertThat(fly.path("metrics").path("path").asText()).isEqualTo("/q/metrics");
         // Fly's SIGKILL comes kill_timeout after its SIGTERM: the grace period must end before it.
         java.time.Duration kill = java.time.Duration.parse("PT" + fly.path("kill_timeout").asText().toUpperCase());
         java.time.Duration grace = org.eclipse.microprofile.config.ConfigProvider.getConfig()
@@ -125,19 +131,24 @@ class DeliveryFilesTest {
         assertThat(nativeFile).contains("FROM quay.io/quarkus/ubi9-quarkus-mandrel-builder-image:jdk-25 AS build")
                 .contains("-Pnative").contains("FROM debian:bookworm-slim")
                 .contains("EXPOSE " + port).contains("bubblewrap git");
-        assertThat(lastUser(nativeFile)).isEqualTo("1001");
+        // Root only to hand the volume at DATA_DIR to the service's user; the service itself never runs as root.
+        assertThat(entrypoint(nativeFile)).contains("chown 1001:root /data").contains("exec setpriv --reuid=1001 --regid=0 --clear-groups ./application")
+                .doesNotContain("./application;");
+        assertThat(nativeFile).contains("DATA_DIR=/data");
         String jvmFile = Files.readString(ROOT.resolve("src/main/docker/Dockerfile.jvm"));
         assertThat(jvmFile).contains("-XX:AOTCacheOutput=app.aot").contains("-XX:AOTCache=").contains("EXPOSE " + port)
                 .contains("bubblewrap git");
-        assertThat(lastUser(jvmFile)).isEqualTo("185");
+        assertThat(entrypoint(jvmFile)).contains("chown 185:0 /data").contains("exec setpriv --reuid=185 --regid=0 --clear-groups java");
+        assertThat(jvmFile).contains("DATA_DIR=/data");
         String ignore = Files.readString(ROOT.resolve(".dockerignore"));
         assertThat(ignore).contains("**/target/").contains("**/.env");
     }
 
-    private static String lastUser(String dockerfile) {
-        List<String> users = dockerfile.lines().filter(l -> l.startsWith("USER ")).map(l -> l.substring(5).trim()).toList();
-        return users.get(users.size() - 1);
+    private static String entrypoint(String dockerfile) {
+        List<String> entrypoints = dockerfile.lines().filter(l -> l.startsWith("ENTRYPOINT ")).toList();
+        return entrypoints.get(entrypoints.size() - 1);
     }
+
 
     private static JsonNode step(JsonNode job, String action) {
         return stream(job.path("steps")).filter(s -> s.path("uses").asText().startsWith(action)).findFirst()

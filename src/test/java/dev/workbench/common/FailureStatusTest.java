@@ -15,6 +15,7 @@ class FailureStatusTest {
         assertThat(FailureStatus.of(new Failure.Unauthenticated("x"))).isEqualTo(401);
         assertThat(FailureStatus.of(new Failure.Refused("x"))).isEqualTo(403);
         assertThat(FailureStatus.of(new Failure.NotFound("x"))).isEqualTo(404);
+        assertThat(FailureStatus.of(new Failure.Conflict("x"))).isEqualTo(409);
         assertThat(FailureStatus.of(new Failure.TooLarge("x"))).isEqualTo(413);
         assertThat(FailureStatus.of(new Failure.Invalid("x"))).isEqualTo(422);
         assertThat(FailureStatus.of(new Failure.LimitReached("x"))).isEqualTo(429);
@@ -23,8 +24,8 @@ class FailureStatusTest {
         assertThat(FailureStatus.of(new Failure.MissingCredentials("x"))).isEqualTo(503);
         assertThat(FailureStatus.of(new Failure.UpstreamTimedOut("x"))).isEqualTo(504);
         assertThat(FailureStatus.ofOrUnexpected(null)).isEqualTo(500);
-        // The family is closed: eleven kinds, each asserted above.
-        assertThat(Arrays.asList(Failure.class.getPermittedSubclasses())).hasSize(11);
+        // The family is closed: twelve kinds, each asserted above.
+        assertThat(Arrays.asList(Failure.class.getPermittedSubclasses())).hasSize(12);
     }
 
     @Test

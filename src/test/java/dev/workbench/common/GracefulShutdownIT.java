@@ -67,6 +67,7 @@ class GracefulShutdownIT {
         builder.environment().put("ANTHROPIC_API_KEY", "sk-ant-test-key-for-shutdown");
         builder.environment().put("ANTHROPIC_BASE_URL", llm.url());
         builder.environment().put("AUDIT_LOG", audit.toString());
+        builder.environment().put("DATA_DIR", root.resolve("data").toString());
         builder.environment().put("COMMAND_MAX_CONCURRENT", "10");
         builder.environment().put("MEMORY_URL", "http://127.0.0.1:" + slowService.actualPort());
         builder.environment().put("PROXY_TIMEOUT", "10s");
@@ -138,8 +139,37 @@ class GracefulShutdownIT {
                         .contains("event: end\ndata: [DONE]");
             }
             assertThat(rests.get(AGENTS + COMMANDS).get(5, TimeUnit.SECONDS)).contains(" 503 ").contains("{\"detail\":\"server is shutting down\"}");
+            // Each command: its entry before it ran, and its end.
             List<JsonObject> lines = Files.readAllLines(audit).stream().map(JsonObject::new).toList();
-            assertThat(lines).hasSize(COMMANDS + 1).allSatisfy(line -> assertThat(line.getString("status")).isEqualTo("cancelled"));
+            assertThat(lines).hasSize(2 * (COMMANDS + 1));
+            assertThat(lines).filteredOn(line -> !line.getString("status").equals("started")).hasSize(COMMANDS + 1)
+                    .allSatisfy(line -> assertThat(line.getString("status")).isEqualTo("cancelled"));
+            // Every run's end was recorded before the exit: a restarted instance shows them with their final status.
+            // runs.jsonl has a line per state, appended; the last of each run is its end.
+            java.util.Map<String, JsonObject> runs = new java.util.LinkedHashMap<>();
+            Files.readAllLines(root.resolve("data").resolve("runs.jsonl")).stream().map(JsonObject::new)
+                    .forEach(run -> runs.put(run.getString("id"), run));
+            assertThat(runs.values()).hasSize(AGENTS).allSatisfy(run -> {
+                assertThat(run.getString("status")).isEqualTo("failed");
+                assertThat(run.getString("error")).isEqualTo("server is shutting down");
+                assertThat(run.getString("ended_at")).isNotNull();
+            });
+            ProcessBuilder again = new ProcessBuilder(builder.command()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("app.log").toFile()));
+            again.environment().putAll(builder.environment());
+            Process restarted = again.start();
+            try {
+                waitUntilUp(port);
+                String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/agent/runs?limit=100"))
+                        .header("Authorization", "Bearer " + token(port)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                io.vertx.core.json.JsonArray listed = new JsonObject(body).getJsonArray("runs");
+                assertThat(listed).hasSize(AGENTS);
+                assertThat(listed.stream().map(run -> ((JsonObject) run).getString("status")).distinct().toList()).containsExactly("failed");
+            } finally {
+                restarted.destroy();
+                restarted.waitFor(20, TimeUnit.SECONDS);
+            }
             assertThat(sleeps()).as("sleeps left running").isZero();
             // the stand-in counts each close on its own event loop, maybe after the streams were read
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(llm.closedEarly()).isEqualTo(AGENTS));

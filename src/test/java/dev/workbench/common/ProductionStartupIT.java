@@ -32,7 +32,8 @@ class ProductionStartupIT {
     private static final String PASSWORD = "operator-password-never-logged";
     private static final List<String> OURS = List.of("ENVIRONMENT", "JWT_SECRET_KEY", "ADMIN_USERNAME", "ADMIN_PASSWORD",
             "ADMIN_PASSWORD_HASH", "ACCESS_TOKEN_EXPIRE_DAYS", "TESTING", "PORT", "COMMAND_SANDBOX", "ALLOW_FULL_PRIVILEGE_COMMANDS",
-            "SAFE_COMMANDS_ONLY", "RESTRICT_MCP_PROXY", "ALLOW_DEV_NOAUTH", "QUARKUS_HTTP_HOST", "ALLOWED_ORIGINS", "ALLOW_CREDENTIALS", "ENABLE_PORTKEY", "ROUTER_DEFAULT_MODELS", "WORKFLOWS_FILE");
+            "SAFE_COMMANDS_ONLY", "RESTRICT_MCP_PROXY", "ALLOW_DEV_NOAUTH", "QUARKUS_HTTP_HOST", "ALLOWED_ORIGINS", "ALLOW_CREDENTIALS", "ENABLE_PORTKEY", "ROUTER_DEFAULT_MODELS", "WORKFLOWS_FILE",
+            "DATA_DIR", "DATABASE_URL", "AUDIT_LOG");
 
     record Run(int exitCode, String output) {
     }
@@ -92,6 +93,12 @@ class ProductionStartupIT {
                 Arguments.of("a workflows file that is no YAML mapping", Map.of("WORKFLOWS_FILE", yaml("workflows: [1, 2]\n")),
                         "'workflows' must map names to workflows"),
                 Arguments.of("ENABLE_PORTKEY=maybe", Map.of("ENABLE_PORTKEY", "maybe"), "ENABLE_PORTKEY must be 1, true, yes"),
+                Arguments.of("a DATABASE_URL of another database", Map.of("DATABASE_URL", "mysql://app:" + PASSWORD + "@db.internal:3306/app"),
+                        "DATABASE_URL must start with postgres:// or postgresql:// (found mysql://)"),
+                Arguments.of("a DATABASE_URL that names no database", Map.of("DATABASE_URL", "postgres://app:" + PASSWORD + "@db.internal:5432"),
+                        "DATABASE_URL names no database"),
+                Arguments.of("a DATA_DIR that is a file", Map.of("DATA_DIR", "/etc/hostname"),
+                        "The embedded store in DATA_DIR=/etc/hostname cannot be opened"),
                 Arguments.of("a router model without its provider", Map.of("ROUTER_DEFAULT_MODELS", "anthropic:claude-sonnet-4-5,gpt-4.1"),
                         "ROUTER_DEFAULT_MODELS or workbench.router.tasks: 'gpt-4.1' is not provider:model"));
     }
@@ -176,6 +183,13 @@ class ProductionStartupIT {
         OURS.forEach(builder.environment()::remove);
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));
+        if (!env.containsKey("DATA_DIR")) {
+            try {
+                builder.environment().put("DATA_DIR", Files.createTempDirectory("startup-data").toString());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         return builder;
     }
 

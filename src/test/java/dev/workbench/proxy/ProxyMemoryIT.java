@@ -48,6 +48,7 @@ class ProxyMemoryIT {
                 "-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=70", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Xss512k",
                 "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("DATA_DIR", log.resolveSibling(log.getFileName() + "-data").toString());
         builder.environment().put("MEMORY_URL", "http://127.0.0.1:" + upstream.actualPort());
         builder.environment().put("PROXY_TIMEOUT", "60s");
         Process app = builder.start();

@@ -112,6 +112,19 @@ final class AnthropicProvider implements LlmProvider {
 
         private final Map<Integer, Block> blocks = new HashMap<>();
         private boolean stopped;
+        /** Tokens already reported: message_delta's usage is cumulative for the message, not an increment. */
+        private long inputCounted;
+        private long outputCounted;
+
+        /** The usage of {@code counts} beyond what was reported already. */
+        private LlmEvent.Usage usageSoFar(JsonNode counts) {
+            long input = Math.max(inputCounted, counts.path("input_tokens").asLong(inputCounted));
+            long output = Math.max(outputCounted, counts.path("output_tokens").asLong(outputCounted));
+            LlmEvent.Usage more = new LlmEvent.Usage(input - inputCounted, output - outputCounted);
+            inputCounted = input;
+            outputCounted = output;
+            return more;
+        }
 
         List<LlmEvent> decode(String data) {
             JsonNode event;
@@ -126,10 +139,7 @@ final class AnthropicProvider implements LlmProvider {
                 stopped = true;
             }
             switch (event.path("type").asText()) {
-                case "message_start" -> {
-                    JsonNode usage = event.path("message").path("usage");
-                    out.add(new LlmEvent.Usage(usage.path("input_tokens").asLong(), usage.path("output_tokens").asLong()));
-                }
+                case "message_start" -> out.add(usageSoFar(event.path("message").path("usage")));
                 case "content_block_start" -> {
                     JsonNode start = event.path("content_block");
                     blocks.put(index, new Block(start.path("type").asText(), start.path("id").asText(null),
@@ -159,7 +169,7 @@ final class AnthropicProvider implements LlmProvider {
                         out.add(new LlmEvent.ReasoningBlock(new ChatMessage.Reasoning(block.text.toString(), block.signature)));
                     }
                 }
-                case "message_delta" -> out.add(new LlmEvent.Usage(0, event.path("usage").path("output_tokens").asLong()));
+                case "message_delta" -> out.add(usageSoFar(event.path("usage")));
                 case "error" -> throw new Failure.UpstreamFailed("Anthropic stream error: "
                         + event.path("error").path("message").asText("unknown error"));
                 default -> {
