@@ -28,7 +28,8 @@ COPY --from=build --chown=1001:root --chmod=0755 /code/target/*-runner /work/app
 # hand /data to the service's user, then runs the service as that user (uid 1001), never as root.
 ENV ENVIRONMENT=production \
     PORT=8000 \
-    DATA_DIR=/data
+    DATA_DIR=/data \
+    HOME=/work
 EXPOSE 8000
 USER root
 ENTRYPOINT ["sh", "-c", "if [ \"$(id -u)\" = 0 ]; then chown 1001:root /data && exec setpriv --reuid=1001 --regid=0 --clear-groups ./application -Dquarkus.http.host=0.0.0.0; else exec ./application -Dquarkus.http.host=0.0.0.0; fi"]

@@ -26,7 +26,7 @@ done
 
 python3 dev/fake-fly.py 4280 >"$work/fly.log" 2>&1 &
 fly=$!
-env -u ANTHROPIC_API_KEY -u OPENAI_API_KEY QUARKUS_PROFILE=dev PORT=8000 AUDIT_LOG="$work/audit.jsonl" \
+env -u ANTHROPIC_API_KEY -u OPENAI_API_KEY QUARKUS_PROFILE=dev PORT=8000 DATA_DIR="$work/data" \
     FLY_API_URL=http://localhost:4280/v1 FLY_API_TOKEN=dev OLLAMA_BASE_URL=http://127.0.0.1:9 QUARKUS_HTTP_HOST=127.0.0.1 \
     "$JAVA" -jar "$JAR" >"$work/app.log" 2>&1 &
 app=$!
@@ -55,6 +55,9 @@ expect "streamed analyze" 'event: result'
 expect "deploy" 'Machine 148ed193b95d89: started, checks passing'
 expect "follow" '"deployment_id":"deploy-api-'
 expect "rollback" 'registry.fly.io/sophia-api-staging:0.9.0'
+expect "deployments" '"deployments":[{"status":"success"'
+expect "runs" '"runs":[{"id":"run-'
+expect "audit" '"command":"git log --oneline -n 5"'
 expect "agent without a key" 'ANTHROPIC_API_KEY is not set'
 expect "health" '"services"'
 expect "graphql" '{"data":{"systemHealth"'

@@ -12,7 +12,8 @@ import java.util.concurrent.Semaphore;
  * and the rest reach their limit, told when to retry; a successful login clears the count. The
  * counts are the store's: they survive a restart, and with PostgreSQL every machine shares them.
  * Across all clients, at most one check per core runs at once; beyond that the server is
- * unavailable, with {@code Retry-After} rather than a queue that grows without bound. Blocking.
+ * unavailable, with {@code Retry-After} rather than a queue that grows without bound, and that
+ * refused attempt is neither counted nor written. Blocking.
  */
 @ApplicationScoped
 public class LoginRateLimiter {
@@ -38,7 +39,7 @@ public class LoginRateLimiter {
 
         /** The password was right: the client's count starts again. */
         public void succeeded() {
-            store.clearLoginAttempts(client);
+            store.clearLoginAttempts(client, window);
         }
 
         @Override
@@ -52,16 +53,23 @@ public class LoginRateLimiter {
      * reached when the client has used up its attempts for the current window, unavailable when every slot is busy.
      */
     public Attempt begin(String client) {
-        Store.LoginWindow counted = store.countLoginAttempt(client, window, maxFailures);
-        if (counted.attempts() > maxFailures) {
-            throw new Failure.LimitReached("Too many failed login attempts; retry in " + counted.secondsLeft() + " seconds",
-                    counted.secondsLeft());
-        }
+        // The slot first: a login that cannot be checked now is not counted, and writes nothing to the store.
         if (!checks.tryAcquire()) {
-            // Not checked, so not counted against the client.
-            store.uncountLoginAttempt(client);
             throw new Failure.Unavailable("Too many logins are being checked at once; retry in 1 second", 1);
         }
-        return new Attempt(client);
+        boolean admitted = false;
+        try {
+            Store.LoginWindow counted = store.countLoginAttempt(client, window, maxFailures);
+            if (counted.attempts() > maxFailures) {
+                throw new Failure.LimitReached("Too many failed login attempts; retry in " + counted.secondsLeft() + " seconds",
+                        counted.secondsLeft());
+            }
+            admitted = true;
+            return new Attempt(client);
+        } finally {
+            if (!admitted) {
+                checks.release();
+            }
+        }
     }
 }

@@ -10,6 +10,8 @@ import java.time.format.DateTimeParseException;
  */
 public final class PageParams {
 
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private PageParams() {
     }
 
@@ -42,11 +44,16 @@ public final class PageParams {
         if (value == null) {
             return Instant.EPOCH;
         }
+        Instant since;
         try {
-            return Instant.parse(value.strip());
+            since = Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new Failure.Invalid("since must be an ISO-8601 instant such as 2026-11-27T10:00:00Z (got " + cut(value) + ")");
         }
+        if (since.isBefore(Instant.EPOCH) || since.isAfter(LATEST)) {
+            throw new Failure.Invalid("since must be between 1970 and 9999 (got " + cut(value) + ")");
+        }
+        return since;
     }
 
     private static long number(String name, String value) {

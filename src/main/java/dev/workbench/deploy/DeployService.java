@@ -2,6 +2,7 @@ package dev.workbench.deploy;
 
 import dev.workbench.common.Failure;
 import dev.workbench.common.AuditLog;
+import dev.workbench.common.ShutdownSignal;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.workbench.store.Store;
 import java.time.Instant;
@@ -35,7 +36,11 @@ public class DeployService {
     /** This machine's deployments in progress, by app; other machines' are refused by their Fly leases. */
     private final Map<String, String> inProgress = new ConcurrentHashMap<>();
 
-    DeployService(DeployConfig config, FlyDeployer fly, GitHubActionsClient github, Store store, AuditLog audit) {
+    private final ShutdownSignal shutdown;
+
+    DeployService(DeployConfig config, FlyDeployer fly, GitHubActionsClient github, Store store, AuditLog audit,
+            ShutdownSignal shutdown) {
+        this.shutdown = shutdown;
         this.config = config;
         this.fly = fly;
         this.github = github;
@@ -56,11 +61,15 @@ public class DeployService {
         }
         requireCredentials(strategy);
         String app = config.appTemplate().orElse(DeployConfig.DEFAULT_APP_TEMPLATE).replace("{service}", request.service()).replace("{target}", request.target());
+        if (shutdown.isShuttingDown()) {
+            throw new Failure.Unavailable(ShutdownSignal.MESSAGE);
+        }
         Instant created = Instant.now();
         String id = freeId(request.service(), created);
         String running = inProgress.putIfAbsent(app, id);
         if (running != null) {
-            throw new Failure.Conflict("Deployment " + running + " of " + app + " is in progress; try again when it ends");
+            throw refused(request, user, new Failure.Conflict("Deployment " + running + " of " + app
+                    + " is in progress; try again when it ends"));
         }
         try {
             if (strategy == DeployStrategy.GITHUB) {
@@ -69,6 +78,8 @@ public class DeployService {
             FlyDeployer.Session session;
             try {
                 session = fly.open(app, id);
+            } catch (Failure.Conflict leasedElsewhere) {
+                throw refused(request, user, leasedElsewhere);
             } catch (DeployException unreachable) {
                 // Recorded like any failed step: the app's machines could not be listed or leased.
                 return run(request, user, app, id, created, strategy, null, unreachable.getMessage());
@@ -129,26 +140,37 @@ public class DeployService {
         }
         DeployResult result = new DeployResult(error == null ? DeployResult.SUCCESS : DeployResult.ERROR, id, url,
                 List.copyOf(logs), error, request.target(), request.service(), version, strategy.toString(), image, runUrl);
+        // It ran, and its start is recorded: each end is written if it can be, and the caller learns how it ended.
         try {
             store.finishDeployment(result);
+        } catch (Failure.Unavailable unwritable) {
+            LOG.errorf("The end of deployment %s (%s) is not in the store: it cannot write", id, result.status());
+        }
+        try {
             audit.record(user, auditLine(request, version), request.service(), result.status(), null,
                     (System.nanoTime() - start) / 1_000_000, error != null ? error : String.join("\n", logs));
         } catch (Failure.Unavailable unwritable) {
-            // It ran, and its start is recorded; the caller still learns how it ended.
-            LOG.errorf("The end of deployment %s (%s) is not recorded: the store cannot write", id, result.status());
+            LOG.errorf("The end of deployment %s (%s) is not in the audit trail: the store cannot write", id, result.status());
         }
         return result;
+    }
+
+    /** A deployment refused before it began (another one holds the app) is audited as such, then refused. */
+    private Failure refused(DeployRequest request, String user, Failure.Conflict conflict) {
+        audit.record(user, auditLine(request, request.versionOrLatest()), request.service(), "conflict", null, 0,
+                conflict.getMessage());
+        return conflict;
     }
 
     private static String auditLine(DeployRequest request, String version) {
         return "deploy " + request.target() + " " + request.service() + " " + version + (request.isRollback() ? " rollback" : "");
     }
 
-    /** {@code deploy-<service>-<stamp>}, with {@code -2}, {@code -3}... when that is taken. */
+    /** {@code deploy-<service>-<stamp>}, with {@code -2}, {@code -3}... when the store or a deployment starting here has it. */
     private String freeId(String service, Instant created) {
         String base = "deploy-" + service + "-" + STAMP.format(created.atZone(ZoneOffset.UTC));
         String id = base;
-        for (int n = 2; store.deployment(id).isPresent(); n++) {
+        for (int n = 2; inProgress.containsValue(id) || store.deployment(id).isPresent(); n++) {
             id = base + "-" + n;
         }
         return id;

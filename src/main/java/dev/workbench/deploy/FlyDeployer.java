@@ -42,18 +42,45 @@ public class FlyDeployer {
         if (machines.isEmpty()) {
             throw new DeployException("App " + app + " has no machines to update");
         }
-        // Long enough for every machine's update, restore included; released as soon as the deployment ends.
-        Duration ttl = config.machineTimeout().multipliedBy(3L * machines.size()).plusSeconds(60);
+        Duration ttl = leaseTime(machines.size());
         Map<String, String> nonces = new LinkedHashMap<>();
+        List<FlyMachinesClient.Machine> leased = new ArrayList<>();
         try {
             for (FlyMachinesClient.Machine machine : machines) {
                 nonces.put(machine.id(), fly.lease(app, machine.id(), FlyMachinesClient.LEASE_PREFIX + deployment, ttl));
             }
+            // Read again under the lease: a change another operation made before releasing its own is kept, not reverted.
+            for (FlyMachinesClient.Machine machine : machines) {
+                leased.add(fly.get(app, machine.id()));
+            }
         } catch (RuntimeException e) {
-            nonces.forEach((id, nonce) -> fly.release(app, id, nonce));
+            nonces.forEach((id, nonce) -> release(app, id, nonce, null));
             throw e;
         }
-        return new Session(app, machines, nonces);
+        return new Session(app, leased, nonces);
+    }
+
+    /**
+     * How long the leases last: every machine's worst case one after another (its update's read
+     * timeout, the start, the checks, and a restore), so they never lapse mid-rollout; released as soon
+     * as the deployment ends, so this matters only when this process dies holding them.
+     */
+    Duration leaseTime(int machines) {
+        Duration worstPerMachine = Duration.ofSeconds(300).plus(config.machineTimeout());
+        return worstPerMachine.multipliedBy(machines).plusSeconds(60);
+    }
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(FlyDeployer.class);
+
+    /** Releases one lease; one that cannot be released stays until it expires, which is said in the logs. */
+    private void release(String app, String id, String nonce, List<String> logs) {
+        if (!fly.release(app, id, nonce)) {
+            String message = "Machine " + id + ": its lease could not be released; it expires by itself";
+            LOG.warnf("%s (app %s)", message, app);
+            if (logs != null) {
+                logs.add(message);
+            }
+        }
     }
 
     /** One deployment's hold on an app's machines; closing it releases the leases. */
@@ -61,6 +88,7 @@ public class FlyDeployer {
         private final String app;
         private final List<FlyMachinesClient.Machine> machines;
         private final Map<String, String> nonces;
+        private List<String> logs;
 
         private Session(String app, List<FlyMachinesClient.Machine> machines, Map<String, String> nonces) {
             this.app = app;
@@ -85,6 +113,7 @@ public class FlyDeployer {
          * recording the image it had in its metadata first.
          */
         public void roll(Function<FlyMachinesClient.Machine, String> imageFor, List<String> logs) {
+            this.logs = logs;
             logs.add("App " + app + " has " + machines.size() + " machine(s), all leased");
             List<FlyMachinesClient.Machine> changed = new ArrayList<>();
             try {
@@ -141,7 +170,7 @@ public class FlyDeployer {
 
         @Override
         public void close() {
-            nonces.forEach((id, nonce) -> fly.release(app, id, nonce));
+            nonces.forEach((id, nonce) -> release(app, id, nonce, logs));
         }
     }
 

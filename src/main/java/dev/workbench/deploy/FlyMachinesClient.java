@@ -73,8 +73,9 @@ public class FlyMachinesClient {
         body.put("ttl", Math.max(1, ttl.toSeconds()));
         try {
             String nonce = api.acquireLease(app, id, body).path("data").path("nonce").asText("");
-            if (nonce.isEmpty()) {
-                throw new DeployException("Fly API answered a lease on machine " + id + " without a nonce");
+            // Sent back as a header: only a token-shaped value is accepted.
+            if (!nonce.matches("[A-Za-z0-9_-]{1,200}")) {
+                throw new DeployException("Fly API answered a lease on machine " + id + " without a usable nonce");
             }
             return nonce;
         } catch (WebApplicationException e) {
@@ -97,7 +98,8 @@ public class FlyMachinesClient {
         } catch (RuntimeException unreadable) {
             // the lease may have ended since; say what is known
         }
-        String shown = description.length() > 200 ? description.substring(0, 200) : description;
+        // Fly's answer is untrusted text: bounded, and only printable ASCII reaches our answer, logs and agents.
+        String shown = (description.length() > 200 ? description.substring(0, 200) : description).replaceAll("[^\\x20-\\x7E]", "?");
         if (shown.startsWith(LEASE_PREFIX)) {
             return "Deployment " + shown.substring(LEASE_PREFIX.length()) + " of " + app + " is in progress; try again when it ends";
         }

@@ -52,8 +52,10 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
         return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
+    /** For the logs: host, port and database, never the password nor the query (which may carry secrets). */
     @Override
     public String toString() {
-        return jdbcUrl + (username == null ? "" : " as " + username);
+        int query = jdbcUrl.indexOf('?');
+        return (query < 0 ? jdbcUrl : jdbcUrl.substring(0, query)) + (username == null ? "" : " as " + username);
     }
 }

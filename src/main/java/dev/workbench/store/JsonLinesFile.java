@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
@@ -32,7 +33,11 @@ final class JsonLinesFile implements AutoCloseable {
 
     private final Path path;
     private final ObjectMapper json;
+    /** A lock, not a monitor: writers are virtual threads, and one waiting on fsync must not pin its carrier. */
+    private final ReentrantLock lock = new ReentrantLock();
     private FileChannel channel;
+    /** Closed for good: at shutdown, after the last request. */
+    private boolean closed;
 
     JsonLinesFile(Path path, ObjectMapper json) {
         this.path = path;
@@ -44,7 +49,16 @@ final class JsonLinesFile implements AutoCloseable {
     }
 
     /** Opens (creating the file and its folder), cutting off a torn last line. */
-    synchronized void open() throws IOException {
+    void open() throws IOException {
+        lock.lock();
+        try {
+            openLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void openLocked() throws IOException {
         Path parent = path.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -113,9 +127,29 @@ final class JsonLinesFile implements AutoCloseable {
     }
 
     /** Appends {@code record} as one line and syncs it; fails, writing nothing, when it cannot. */
-    synchronized void append(Object record) throws IOException {
-        if (channel == null) {
+    void append(Object record) throws IOException {
+        lock.lock();
+        // A FileChannel closes itself when its thread is interrupted (a stopped deployment, a killed
+        // command): the write runs uninterrupted, and the interrupt is handed back after it.
+        boolean interrupted = Thread.interrupted();
+        try {
+            appendLocked(record);
+        } finally {
+            lock.unlock();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void appendLocked(Object record) throws IOException {
+        if (closed) {
             throw new IOException(path + " is closed");
+        }
+        if (channel == null || !channel.isOpen()) {
+            // Closed under us before (an interrupt, an I/O error): opened again, cutting any torn line.
+            channel = null;
+            openLocked();
         }
         byte[] line = (json.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
         try (FileLock lock = channel.lock()) {
@@ -175,7 +209,16 @@ final class JsonLinesFile implements AutoCloseable {
     }
 
     /** Replaces the file with {@code records}, atomically: a crash leaves the old file or the new one. */
-    synchronized void rewrite(List<?> records) throws IOException {
+    void rewrite(List<?> records) throws IOException {
+        lock.lock();
+        try {
+            rewriteLocked(records);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void rewriteLocked(List<?> records) throws IOException {
         Path temporary = path.resolveSibling(path.getFileName() + ".tmp");
         try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -187,17 +230,27 @@ final class JsonLinesFile implements AutoCloseable {
             }
             out.force(true);
         }
-        close();
+        closeLocked();
         Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        if (channel != null) {
+    public void close() throws IOException {
+        lock.lock();
+        try {
+            closed = true;
+            closeLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void closeLocked() throws IOException {
+        if (channel != null && channel.isOpen()) {
             channel.force(true);
             channel.close();
-            channel = null;
         }
+        channel = null;
     }
 }

@@ -35,6 +35,16 @@ final class PostgresStore implements Store {
         this.json = json;
     }
 
+    /**
+     * The record as JSON that PostgreSQL's jsonb accepts: it refuses the character U+0000 (a command
+     * can print one), which becomes U+FFFD; an escaped backslash before "u0000" is left alone.
+     */
+    private String jsonb(Object record) throws JsonProcessingException {
+        return NUL.matcher(json.writeValueAsString(record)).replaceAll("$1\\\\ufffd");
+    }
+
+    private static final java.util.regex.Pattern NUL = java.util.regex.Pattern.compile("(?<!\\\\)((?:\\\\\\\\)*)\\\\u0000");
+
     @Override
     public String kind() {
         return "postgresql";
@@ -49,8 +59,12 @@ final class PostgresStore implements Store {
         try (Connection connection = database.getConnection()) {
             return statement.run(connection);
         } catch (SQLException e) {
-            LOG.errorf("PostgreSQL store, %s: %s (SQLState %s)", what, e.getMessage(), e.getSQLState());
-            throw new Failure.Unavailable("The database cannot be reached now (" + what + "); nothing was recorded", 5);
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            LOG.errorf("PostgreSQL store, %s: SQLState %s, %s", what, state, e.getClass().getSimpleName());
+            if (state.isEmpty() || state.startsWith("08") || state.startsWith("57") || state.startsWith("53")) {
+                throw new Failure.Unavailable("The database cannot be reached now (" + what + "); nothing was recorded", 5);
+            }
+            throw new Failure.Unavailable("The database refused the record (" + what + ", SQLState " + state + "); nothing was recorded");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored record does not read back: " + e.getOriginalMessage(), e);
         }
@@ -61,7 +75,7 @@ final class PostgresStore implements Store {
         execute("appending to the audit trail", connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_log (at, entry) VALUES (?, CAST(? AS jsonb))")) {
                 insert.setTimestamp(1, Timestamp.from(Instant.parse(entry.timestamp())));
-                insert.setString(2, json.writeValueAsString(entry));
+                insert.setString(2, jsonb(entry));
                 return insert.executeUpdate();
             }
         });
@@ -93,7 +107,7 @@ final class PostgresStore implements Store {
                     "INSERT INTO deployments (id, created_at, result) VALUES (?, ?, CAST(? AS jsonb)) ON CONFLICT (id) DO NOTHING")) {
                 insert.setString(1, deployment.deploymentId());
                 insert.setTimestamp(2, Timestamp.from(created));
-                insert.setString(3, json.writeValueAsString(deployment));
+                insert.setString(3, jsonb(deployment));
                 return insert.executeUpdate() == 1;
             }
         });
@@ -103,7 +117,7 @@ final class PostgresStore implements Store {
     public void finishDeployment(DeployResult deployment) {
         execute("recording a deployment's result", connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE deployments SET result = CAST(? AS jsonb) WHERE id = ?")) {
-                update.setString(1, json.writeValueAsString(deployment));
+                update.setString(1, jsonb(deployment));
                 update.setString(2, deployment.deploymentId());
                 return update.executeUpdate();
             }
@@ -147,7 +161,7 @@ final class PostgresStore implements Store {
                     + "VALUES (?, ?, CAST(? AS jsonb)) ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record")) {
                 upsert.setString(1, run.id());
                 upsert.setTimestamp(2, Timestamp.from(Instant.parse(run.startedAt())));
-                upsert.setString(3, json.writeValueAsString(run));
+                upsert.setString(3, jsonb(run));
                 return upsert.executeUpdate();
             }
         });
@@ -209,22 +223,13 @@ final class PostgresStore implements Store {
     }
 
     @Override
-    public void uncountLoginAttempt(String client) {
-        execute("taking back a login attempt", connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE login_windows SET attempts = attempts - 1 WHERE client = ? AND attempts > 0")) {
-                update.setString(1, client);
-                return update.executeUpdate();
-            }
-        });
-    }
-
-    @Override
-    public void clearLoginAttempts(String client) {
+    public void clearLoginAttempts(String client, Duration window) {
         execute("clearing login attempts", connection -> {
+            // Windows long over go too: the table holds the clients of the current window, not every client ever seen.
             try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM login_windows WHERE client = ? OR window_start < now() - interval '1 day'")) {
+                    "DELETE FROM login_windows WHERE client = ? OR window_start < now() - make_interval(secs => ?)")) {
                 delete.setString(1, client);
+                delete.setDouble(2, Math.max(window.toSeconds(), 86_400));
                 return delete.executeUpdate();
             }
         });

@@ -50,11 +50,8 @@ public interface Store {
      */
     LoginWindow countLoginAttempt(String client, Duration window, int limit);
 
-    /** Takes back one counted attempt that was never checked. */
-    void uncountLoginAttempt(String client);
-
-    /** A successful login: the client's count starts again. */
-    void clearLoginAttempts(String client);
+    /** A successful login: the client's count starts again (and windows older than {@code window} may be forgotten). */
+    void clearLoginAttempts(String client, Duration window);
 
     /** Flushes and closes; later writes fail. */
     void close();

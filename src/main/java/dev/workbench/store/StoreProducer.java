@@ -25,7 +25,8 @@ public class StoreProducer {
 
     @Produces
     @Singleton
-    Store store(StoreConfig config, AppConfig app, ObjectMapper json, Instance<AgroalDataSource> datasource) {
+    Store store(StoreConfig config, AppConfig app, dev.workbench.auth.AuthConfig auth, ObjectMapper json,
+            Instance<AgroalDataSource> datasource) {
         if (config.databaseUrl().filter(url -> !url.isBlank()).isPresent()) {
             DatabaseUrl url;
             try {
@@ -38,7 +39,7 @@ public class StoreProducer {
             return new PostgresStore(datasource.get(), json);
         }
         try {
-            return new EmbeddedStore(config.dataDir(), app.auditLog(), json);
+            return new EmbeddedStore(config.dataDir(), app.auditLog(), json, auth.loginFailureWindow());
         } catch (IOException | RuntimeException e) {
             StartupRefusal.refuse("The embedded store in DATA_DIR=" + config.dataDir().toAbsolutePath() + " cannot be opened ("
                     + e.getMessage() + "); make it a writable folder, or set DATABASE_URL");

@@ -55,6 +55,8 @@ class DeployResourceTest {
                 "GET /v1/apps/sophia-api-staging/machines",
                 "POST /v1/apps/sophia-api-staging/machines/m1/lease",
                 "POST /v1/apps/sophia-api-staging/machines/m2/lease",
+                "GET /v1/apps/sophia-api-staging/machines/m1",
+                "GET /v1/apps/sophia-api-staging/machines/m2",
                 "POST /v1/apps/sophia-api-staging/machines/m1/metadata/workbench_previous_image",
                 "POST /v1/apps/sophia-api-staging/machines/m1",
                 "GET /v1/apps/sophia-api-staging/machines/m1/wait?instance_id=m1-1&state=started&timeout=2",
@@ -70,9 +72,9 @@ class DeployResourceTest {
         JsonObject lease = fly.get(1).body();
         assertThat(lease.getString("description")).startsWith("workbench deployment deploy-api-");
         assertThat(lease.getLong("ttl")).isGreaterThanOrEqualTo(60);
-        FakeDeployApis.Received update = fly.get(4);
-        assertThat(update.leaseNonce()).isNotBlank().isEqualTo(fly.get(11).leaseNonce());
-        assertThat(fly.get(3).body().getString("value")).isEqualTo("registry.fly.io/sophia-api-staging:1.0.0");
+        FakeDeployApis.Received update = fly.get(6);
+        assertThat(update.leaseNonce()).isNotBlank().isEqualTo(fly.get(13).leaseNonce());
+        assertThat(fly.get(5).body().getString("value")).isEqualTo("registry.fly.io/sophia-api-staging:1.0.0");
         assertThat(apis.lease(APP, "m1")).as("released").isNull();
         assertThat(apis.metadata(APP, "m1")).containsEntry("workbench_previous_image", "registry.fly.io/sophia-api-staging:1.0.0");
         assertThat(update.authorization()).isEqualTo("Bearer " + DeployProfile.FLY_TOKEN);
@@ -138,6 +140,7 @@ class DeployResourceTest {
         assertThat(flyCalls()).containsExactly(
                 "GET /v1/apps/sophia-web-staging/machines",
                 "POST /v1/apps/sophia-web-staging/machines/w1/lease",
+                "GET /v1/apps/sophia-web-staging/machines/w1",
                 "GET /v1/apps/sophia-web-staging/machines/w1/metadata",
                 "DELETE /v1/apps/sophia-web-staging/machines/w1/lease");
     }
@@ -218,6 +221,8 @@ class DeployResourceTest {
                 .contentType(ContentType.JSON)
                 .body("detail", equalTo("Deployment " + running + " of sophia-api-staging is in progress; try again when it ends"));
         assertThat(apis.received()).as("the second deployment sent nothing").hasSize(callsBefore);
+        given().auth().oauth2(Login.adminToken()).get("/audit?limit=1000").then()
+                .body("entries[-1].status", equalTo("conflict")).body("entries[-1].command", equalTo("deploy staging api 1.2.0"));
 
         apis.resumeWaits();
         first.get(10, java.util.concurrent.TimeUnit.SECONDS).then().statusCode(200).body("status", equalTo("success"))
@@ -239,11 +244,21 @@ class DeployResourceTest {
                 "DELETE /v1/apps/sophia-api-staging/machines/m1/lease");
         assertThat(apis.lease(APP, "m1")).isNull();
         assertThat(apis.image(APP, "m1")).isEqualTo("registry.fly.io/sophia-api-staging:1.0.0");
+        // Refused, and audited as such.
+        given().auth().oauth2(Login.adminToken()).get("/audit?limit=1000").then().statusCode(200)
+                .body("entries[-1].status", equalTo("conflict"))
+                .body("entries[-1].command", equalTo("deploy staging api 1.1.0"))
+                .body("entries[-1].output_preview", containsString("deploy-api-20261127100000"));
 
         apis.holdLease(APP, "m2", "fly deploy by someone@example.com");
         deploy("{\"target\":\"staging\",\"service\":\"api\",\"version\":\"1.1.0\"}").then().statusCode(409)
                 .body("detail", equalTo("Machine m2 of sophia-api-staging is leased by another operation "
                         + "(fly deploy by someone@example.com); try again when it ends"));
+        // Fly's text is untrusted: only printable ASCII of it reaches the answer.
+        apis.holdLease(APP, "m2", "line\nbreak\u202Eevil\u0000");
+        deploy("{\"target\":\"staging\",\"service\":\"api\",\"version\":\"1.1.0\"}").then().statusCode(409)
+                .body("detail", equalTo("Machine m2 of sophia-api-staging is leased by another operation "
+                        + "(line?break?evil?); try again when it ends"));
     }
 
     @Test

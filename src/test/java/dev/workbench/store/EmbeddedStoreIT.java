@@ -45,6 +45,17 @@ class EmbeddedStoreIT {
                     .body("{\"stream\":false,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").post("/agent/execute")
                     .then().statusCode(200);
             String run = app.admin(token).get("/agent/runs").then().extract().path("runs[0].id");
+
+            // A second process on the same DATA_DIR would write to files this one compacts away: it refuses to start.
+            ProcessBuilder second = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    Path.of("target", "quarkus-app", "quarkus-run.jar").toString()).redirectErrorStream(true);
+            second.environment().putAll(env);
+            second.environment().put("PORT", "0");
+            Process refused = second.start();
+            String output = new String(refused.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(refused.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(refused.exitValue()).as(output).isNotZero();
+            assertThat(output).contains("The embedded store in DATA_DIR=" + data + " cannot be opened (another process uses it");
             app.stop();
             assertThat(data.resolve("audit.jsonl")).as("AUDIT_LOG defaults to DATA_DIR/audit.jsonl").exists();
 

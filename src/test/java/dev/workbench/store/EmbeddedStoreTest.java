@@ -24,7 +24,7 @@ class EmbeddedStoreTest {
     Path data;
 
     private EmbeddedStore open() throws Exception {
-        return new EmbeddedStore(data, data.resolve("audit.jsonl"), json);
+        return new EmbeddedStore(data, data.resolve("audit.jsonl"), json, Duration.ofMinutes(1));
     }
 
     private static AuditLog.Entry entry(String command, String status) {
@@ -126,10 +126,76 @@ class EmbeddedStoreTest {
         }
         assertThat(Files.readAllLines(data.resolve("logins.jsonl"))).as("a burst past the limit writes nothing more").hasSize(6);
         assertThat(store.countLoginAttempt("198.51.100.1", Duration.ofMinutes(1), 5).attempts()).isEqualTo(6);
-        store.clearLoginAttempts("198.51.100.1");
+        store.clearLoginAttempts("198.51.100.1", Duration.ofMinutes(1));
         store.close();
         EmbeddedStore reopened = open();
         assertThat(reopened.countLoginAttempt("198.51.100.1", Duration.ofMinutes(1), 5).attempts()).isEqualTo(1);
         reopened.close();
+    }
+
+    @Test
+    void whatWasStillRunningWhenTheProcessEndedIsRecordedAsInterrupted() throws Exception {
+        EmbeddedStore store = open();
+        store.createDeployment(deployment("deploy-api-9", "running"), Instant.now());
+        store.saveRun(new RunRecord("run-9", "agent", "developer", "ceo", List.of("gpt-4.1"), RunRecord.RUNNING,
+                Instant.now().toString(), null, 5, 0, null));
+        store.close(); // as a crash would leave them
+        EmbeddedStore reopened = open();
+        assertThat(reopened.deployment("deploy-api-9")).get().satisfies(d -> {
+            assertThat(d.status()).isEqualTo("error");
+            assertThat(d.error()).startsWith("The service stopped before this deployment ended");
+        });
+        assertThat(reopened.run("run-9")).get().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(RunRecord.FAILED);
+            assertThat(r.error()).isEqualTo("The service stopped before this run ended");
+            assertThat(r.inputTokens()).isEqualTo(5);
+        });
+        reopened.close();
+    }
+
+    @Test
+    void aSecondStoreOnTheSameFolderIsRefused() throws Exception {
+        EmbeddedStore first = open();
+        org.assertj.core.api.Assertions.assertThatThrownBy(this::open).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("another process uses it");
+        first.close();
+        open().close();
+    }
+
+    @Test
+    void expiredLoginWindowsAreForgottenAtStartup() throws Exception {
+        Files.writeString(data.resolve("logins.jsonl"),
+                "{\"client\":\"old\",\"window_start\":1000,\"attempts\":5}\n"
+                + "{\"client\":\"new\",\"window_start\":" + System.currentTimeMillis() + ",\"attempts\":2}\n");
+        EmbeddedStore store = open();
+        assertThat(Files.readAllLines(data.resolve("logins.jsonl"))).hasSize(1).allSatisfy(line -> assertThat(line).contains("\"new\""));
+        assertThat(store.countLoginAttempt("old", Duration.ofMinutes(1), 5).attempts()).isEqualTo(1);
+        assertThat(store.countLoginAttempt("new", Duration.ofMinutes(1), 5).attempts()).isEqualTo(3);
+        store.close();
+    }
+
+    @Test
+    void aWriteFromAnInterruptedThreadLandsAndTheFileKeepsWorking() throws Exception {
+        EmbeddedStore store = open();
+        Thread.currentThread().interrupt();
+        try {
+            store.appendAudit(entry("backup", "cancelled"));
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is handed back").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        store.appendAudit(entry("backup", "started"));
+        assertThat(store.audit(Instant.EPOCH, 0, 10)).extracting(AuditLog.Entry::status).containsExactly("cancelled", "started");
+        store.close();
+    }
+
+    @Test
+    void aLineThatIsJsonButNoRecordIsSkipped() throws Exception {
+        Files.writeString(data.resolve("deployments.jsonl"), "{\"created\":\"x\"}\n[1,2]\n");
+        Files.writeString(data.resolve("audit.jsonl"), "{\"status\":\"odd\"}\n");
+        EmbeddedStore store = open();
+        assertThat(store.deployments(0, 10)).isEmpty();
+        assertThat(store.audit(Instant.EPOCH, 0, 10)).extracting(AuditLog.Entry::status).containsExactly("odd");
+        store.close();
     }
 }

@@ -78,6 +78,7 @@ class SharedStoreIT {
         env.put("ANTHROPIC_BASE_URL", llm.url());
         env.put("WORKBENCH_REPOSITORIES_API_PATH", repo.toString());
         env.put("WORKBENCH_REPOSITORIES_API_COMMANDS_BACKUP", "touch ran-marker");
+        env.put("WORKBENCH_REPOSITORIES_API_COMMANDS_RESTORE", "printf 'before\\0after'");
         return new AppProcess(env, root.resolve("app-" + name + ".log")).start();
     }
 
@@ -173,6 +174,13 @@ class SharedStoreIT {
                 rows.next();
                 assertThat(rows.getLong(1)).isPositive();
             }
+            // PostgreSQL refuses U+0000 in jsonb; a command that prints one still has its outcome in the trail.
+            a.admin(token).contentType(ContentType.JSON).body("{\"command\":\"restore\",\"service\":\"api\"}")
+                    .post("/command").then().statusCode(200).body("status", equalTo("success"))
+                    .body("output", equalTo("before\u0000after"));
+            a.admin(token).get("/audit?limit=1000").then().statusCode(200)
+                    .body("entries[-1].command", equalTo("restore")).body("entries[-1].status", equalTo("success"))
+                    .body("entries[-1].output_preview", equalTo("before\ufffdafter"));
         } finally {
             a.close();
         }
