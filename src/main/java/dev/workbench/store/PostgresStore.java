@@ -126,32 +126,13 @@ final class PostgresStore implements Store {
 
     @Override
     public Optional<DeployResult> deployment(String id) {
-        return execute("reading a deployment", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT result::text FROM deployments WHERE id = ?")) {
-                select.setString(1, id);
-                try (ResultSet rows = select.executeQuery()) {
-                    return rows.next() ? Optional.of(json.readValue(rows.getString(1), DeployResult.class)) : Optional.empty();
-                }
-            }
-        });
+        return one("reading a deployment", "SELECT result::text FROM deployments WHERE id = ?", id, DeployResult.class);
     }
 
     @Override
     public List<DeployResult> deployments(int offset, int limit) {
-        return execute("listing deployments", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT result::text FROM deployments ORDER BY created_at DESC, id DESC OFFSET ? LIMIT ?")) {
-                select.setInt(1, offset);
-                select.setInt(2, limit);
-                List<DeployResult> page = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        page.add(json.readValue(rows.getString(1), DeployResult.class));
-                    }
-                }
-                return page;
-            }
-        });
+        return page("listing deployments", "SELECT result::text FROM deployments ORDER BY created_at DESC, id DESC OFFSET ? LIMIT ?",
+                offset, limit, DeployResult.class);
     }
 
     @Override
@@ -169,27 +150,37 @@ final class PostgresStore implements Store {
 
     @Override
     public Optional<RunRecord> run(String id) {
-        return execute("reading a run", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT record::text FROM agent_runs WHERE id = ?")) {
-                select.setString(1, id);
-                try (ResultSet rows = select.executeQuery()) {
-                    return rows.next() ? Optional.of(json.readValue(rows.getString(1), RunRecord.class)) : Optional.empty();
+        return one("reading a run", "SELECT record::text FROM agent_runs WHERE id = ?", id, RunRecord.class);
+    }
+
+    @Override
+    public List<RunRecord> runs(int offset, int limit) {
+        return page("listing runs", "SELECT record::text FROM agent_runs ORDER BY started_at DESC, id DESC OFFSET ? LIMIT ?",
+                offset, limit, RunRecord.class);
+    }
+
+    /** The record {@code select} finds by {@code id}, read from its JSON. */
+    private <T> Optional<T> one(String what, String select, String id, Class<T> type) {
+        return execute(what, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(select)) {
+                statement.setString(1, id);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(json.readValue(rows.getString(1), type)) : Optional.empty();
                 }
             }
         });
     }
 
-    @Override
-    public List<RunRecord> runs(int offset, int limit) {
-        return execute("listing runs", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT record::text FROM agent_runs ORDER BY started_at DESC, id DESC OFFSET ? LIMIT ?")) {
-                select.setInt(1, offset);
-                select.setInt(2, limit);
-                List<RunRecord> page = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
+    /** The records {@code select} lists from {@code offset}, read from their JSON. */
+    private <T> List<T> page(String what, String select, int offset, int limit, Class<T> type) {
+        return execute(what, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(select)) {
+                statement.setInt(1, offset);
+                statement.setInt(2, limit);
+                List<T> page = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        page.add(json.readValue(rows.getString(1), RunRecord.class));
+                        page.add(json.readValue(rows.getString(1), type));
                     }
                 }
                 return page;
