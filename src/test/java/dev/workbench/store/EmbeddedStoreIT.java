@@ -47,8 +47,7 @@ class EmbeddedStoreIT {
             String run = app.admin(token).get("/agent/runs").then().extract().path("runs[0].id");
 
             // A second process on the same DATA_DIR would write to files this one compacts away: it refuses to start.
-            ProcessBuilder second = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                    Path.of("target", "quarkus-app", "quarkus-run.jar").toString()).redirectErrorStream(true);
+            ProcessBuilder second = new ProcessBuilder(AppProcess.command()).redirectErrorStream(true);
             second.environment().putAll(env);
             second.environment().put("PORT", "0");
             Process refused = second.start();

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /**
- * The packaged application ({@code target/quarkus-app}) run as its own process, the way Fly runs
+ * The packaged application (the jar, or the native binary in a native build) run as its own process, the way Fly runs
  * it: its settings from the environment, its output in a log file. Stopped with SIGTERM.
  */
 public final class AppProcess implements AutoCloseable {
@@ -38,10 +38,19 @@ public final class AppProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** The native binary when the build made one ({@code -Pnative verify}), else the jar on this JVM. */
+    public static List<String> command() {
+        String nativeImage = System.getProperty("native.image.path");
+        if (nativeImage != null && Files.isExecutable(Path.of(nativeImage))) {
+            return List.of(nativeImage);
+        }
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString());
+    }
+
     /** Starts it and waits until it is live. */
     public AppProcess start() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // Only what the test gives decides where state goes.
         List.of("AUDIT_LOG", "DATA_DIR", "DATABASE_URL").forEach(builder.environment()::remove);
         builder.environment().putAll(environment);
