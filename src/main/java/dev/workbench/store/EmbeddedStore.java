@@ -1,17 +1,11 @@
 package dev.workbench.store;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workbench.common.AuditLog;
 import dev.workbench.common.Failure;
 import dev.workbench.deploy.DeployResult;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,20 +33,14 @@ final class EmbeddedStore implements Store {
     record DeploymentLine(String created, DeployResult deployment) {
     }
 
-    /** A login count line: {@code attempts} 0 clears the client. */
-    @RegisterForReflection
-    record LoginLine(String client, @JsonProperty("window_start") long windowStart, int attempts) {
-    }
-
     private final ObjectMapper json;
-    private final FileChannel dataLock;
+    private final DataDirLock dataLock;
     private final JsonLinesFile auditFile;
     private final JsonLinesFile deploymentFile;
     private final JsonLinesFile runFile;
-    private final JsonLinesFile loginFile;
+    private final EmbeddedLogins logins;
     private final Map<String, DeploymentLine> deployments = new LinkedHashMap<>();
     private final Map<String, RunRecord> runs = new LinkedHashMap<>();
-    private final Map<String, LoginLine> logins = new LinkedHashMap<>();
     private final AtomicLong auditLines = new AtomicLong();
     /** Guards the maps and keeps each check-then-write whole; a lock, since writers are virtual threads. */
     private final ReentrantLock state = new ReentrantLock();
@@ -75,23 +63,10 @@ final class EmbeddedStore implements Store {
 
     EmbeddedStore(Path dataDir, Path auditLog, ObjectMapper json, Duration loginWindow) throws IOException {
         this.json = json;
-        Files.createDirectories(dataDir);
-        // One process per folder: a second one would write to files the first one compacts away.
-        this.dataLock = FileChannel.open(dataDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock held;
-        try {
-            held = dataLock.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException alreadyOurs) {
-            held = null;
-        }
-        if (held == null) {
-            dataLock.close();
-            throw new IOException("another process uses it; give each instance its own DATA_DIR, or share DATABASE_URL");
-        }
+        this.dataLock = DataDirLock.take(dataDir);
         this.auditFile = new JsonLinesFile(auditLog, json);
         this.deploymentFile = new JsonLinesFile(dataDir.resolve("deployments.jsonl"), json);
         this.runFile = new JsonLinesFile(dataDir.resolve("runs.jsonl"), json);
-        this.loginFile = new JsonLinesFile(dataDir.resolve("logins.jsonl"), json);
         auditFile.open();
         auditFile.forEach(line -> {
             auditLines.incrementAndGet();
@@ -100,7 +75,7 @@ final class EmbeddedStore implements Store {
 
         deploymentFile.open();
         deploymentFile.forEach(line -> {
-            DeploymentLine read = readable(deploymentFile, line, DeploymentLine.class);
+            DeploymentLine read = deploymentFile.readAs(line, DeploymentLine.class);
             if (read != null && read.deployment() != null && read.deployment().deploymentId() != null) {
                 DeploymentLine first = deployments.get(read.deployment().deploymentId());
                 deployments.put(read.deployment().deploymentId(), first == null ? read : new DeploymentLine(first.created(), read.deployment()));
@@ -122,7 +97,7 @@ final class EmbeddedStore implements Store {
 
         runFile.open();
         runFile.forEach(line -> {
-            RunRecord run = readable(runFile, line, RunRecord.class);
+            RunRecord run = runFile.readAs(line, RunRecord.class);
             if (run != null && run.id() != null && run.startedAt() != null) {
                 runs.put(run.id(), run);
             }
@@ -138,20 +113,7 @@ final class EmbeddedStore implements Store {
         }
         runFile.rewrite(List.copyOf(runs.values()));
 
-        loginFile.open();
-        long now = System.currentTimeMillis();
-        loginFile.forEach(line -> {
-            LoginLine login = readable(loginFile, line, LoginLine.class);
-            if (login != null && login.client() != null) {
-                if (login.attempts() > 0 && now - login.windowStart() < loginWindow.toMillis()) {
-                    logins.put(login.client(), login);
-                } else {
-                    logins.remove(login.client());
-                }
-            }
-            return true;
-        });
-        loginFile.rewrite(List.copyOf(logins.values()));
+        this.logins = new EmbeddedLogins(new JsonLinesFile(dataDir.resolve("logins.jsonl"), json), loginWindow);
         LOG.infof("Embedded store in %s (audit trail %s): %d deployments, %d runs, %d audit lines", dataDir.toAbsolutePath(),
                 auditLog.toAbsolutePath(), deployments.size(), runs.size(), auditLines.get());
         if (interrupted > 0) {
@@ -163,29 +125,14 @@ final class EmbeddedStore implements Store {
     private static final String RUNNING = "running";
     private static final String INTERRUPTED = "The service stopped before this";
 
-    /** The line as a {@code type}; null, with a warning, for a line that is JSON but not one (edited by hand). */
-    private <T> T readable(JsonLinesFile file, JsonNode line, Class<T> type) {
-        try {
-            return json.treeToValue(line, type);
-        } catch (IOException | IllegalArgumentException unreadable) {
-            LOG.warnf("%s: a line that is not a record was skipped", file.path());
-            return null;
-        }
-    }
-
     @Override
     public String kind() {
         return "embedded";
     }
 
-    private static Failure.Unavailable unwritable(JsonLinesFile file, IOException e) {
-        LOG.errorf("Cannot write %s: %s", file.path(), e.getMessage());
-        return new Failure.Unavailable("The store cannot record this now (" + file.path().getFileName() + " is not writable); nothing was done", 5);
-    }
-
     @Override
     public void appendAudit(AuditLog.Entry entry) {
-        write(auditFile, entry);
+        auditFile.write(entry);
         auditLines.incrementAndGet();
     }
 
@@ -199,7 +146,7 @@ final class EmbeddedStore implements Store {
                 if (id <= after) {
                     return true;
                 }
-                AuditLog.Entry entry = readable(auditFile, line, AuditLog.Entry.class);
+                AuditLog.Entry entry = auditFile.readAs(line, AuditLog.Entry.class);
                 if (entry != null && !instant(entry.timestamp()).isBefore(since)) {
                     page.add(entry.withId(id));
                 }
@@ -218,7 +165,7 @@ final class EmbeddedStore implements Store {
                 return false;
             }
             DeploymentLine line = new DeploymentLine(created.toString(), deployment);
-            write(deploymentFile, line);
+            deploymentFile.write(line);
             deployments.put(deployment.deploymentId(), line);
             return true;
         });
@@ -229,7 +176,7 @@ final class EmbeddedStore implements Store {
         locked(() -> {
             DeploymentLine first = deployments.get(deployment.deploymentId());
             DeploymentLine line = new DeploymentLine(first == null ? Instant.now().toString() : first.created(), deployment);
-            write(deploymentFile, line);
+            deploymentFile.write(line);
             deployments.put(deployment.deploymentId(), line);
         });
     }
@@ -253,7 +200,7 @@ final class EmbeddedStore implements Store {
     @Override
     public void saveRun(RunRecord run) {
         locked(() -> {
-            write(runFile, run);
+            runFile.write(run);
             runs.put(run.id(), run);
         });
     }
@@ -292,55 +239,24 @@ final class EmbeddedStore implements Store {
 
     @Override
     public LoginWindow countLoginAttempt(String client, Duration window, int limit) {
-        return locked(() -> {
-            long now = System.currentTimeMillis();
-            LoginLine current = logins.get(client);
-            LoginLine counted = current == null || now - current.windowStart() >= window.toMillis() || now < current.windowStart()
-                    ? new LoginLine(client, now, 1)
-                    : new LoginLine(client, current.windowStart(), Math.min(limit + 1, current.attempts() + 1));
-            // Past the limit the count stops changing, and a burst of refused attempts writes nothing.
-            if (!counted.equals(current)) {
-                write(loginFile, counted);
-            }
-            logins.put(client, counted);
-            if (logins.size() > 10_000) {
-                logins.values().removeIf(line -> now - line.windowStart() >= window.toMillis());
-            }
-            long left = counted.windowStart() + window.toMillis() - now;
-            return new LoginWindow(counted.attempts(), Math.max(1, (left + 999) / 1000));
-        });
+        return logins.count(client, window, limit);
     }
 
     @Override
     public void clearLoginAttempts(String client, Duration window) {
-        locked(() -> {
-            if (logins.remove(client) != null) {
-                write(loginFile, new LoginLine(client, 0, 0));
-            }
-        });
-    }
-
-    private static void write(JsonLinesFile file, Object record) {
-        try {
-            file.append(record);
-        } catch (IOException e) {
-            throw unwritable(file, e);
-        }
+        logins.clear(client);
     }
 
     @Override
     public void close() {
-        for (JsonLinesFile file : List.of(auditFile, deploymentFile, runFile, loginFile)) {
+        logins.close();
+        for (JsonLinesFile file : List.of(auditFile, deploymentFile, runFile)) {
             try {
                 file.close();
             } catch (IOException e) {
                 LOG.errorf("Cannot close %s: %s", file.path(), e.getMessage());
             }
         }
-        try {
-            dataLock.close();
-        } catch (IOException e) {
-            LOG.errorf("Cannot release the lock of the data folder: %s", e.getMessage());
-        }
+        dataLock.close();
     }
 }

@@ -168,6 +168,27 @@ final class JsonLinesFile implements AutoCloseable {
         }
     }
 
+    /** Appends {@code record} as {@link #append} does; a store failure the caller can answer with (503) when it cannot. */
+    void write(Object record) {
+        try {
+            append(record);
+        } catch (IOException e) {
+            LOG.errorf("Cannot write %s: %s", path, e.getMessage());
+            throw new dev.workbench.common.Failure.Unavailable("The store cannot record this now (" + path.getFileName()
+                    + " is not writable); nothing was done", 5);
+        }
+    }
+
+    /** A line as a {@code type}; null, with a warning, for a line that is JSON but no such record (edited by hand). */
+    <T> T readAs(JsonNode line, Class<T> type) {
+        try {
+            return json.treeToValue(line, type);
+        } catch (IOException | IllegalArgumentException unreadable) {
+            LOG.warnf("%s: a line that is not a record was skipped", path);
+            return null;
+        }
+    }
+
     /** Every line that parses, in order; one that does not (only a torn one can) is skipped with a warning. */
     List<JsonNode> readAll() throws IOException {
         List<JsonNode> records = new ArrayList<>();
