@@ -45,6 +45,38 @@ final class PostgresStore implements Store {
 
     private static final java.util.regex.Pattern NUL = java.util.regex.Pattern.compile("(?<!\\\\)((?:\\\\\\\\)*)\\\\u0000");
 
+    /**
+     * Deployments and runs still {@code running} a day after they began were left so by a machine that
+     * stopped mid-way (any other machine's would have ended by then): recorded as ended with an error,
+     * as the embedded store does at startup with all of its own.
+     */
+    void settleAbandoned() {
+        try {
+            int settled = execute("settling abandoned records", connection -> {
+                int count = 0;
+                try (PreparedStatement deployments = connection.prepareStatement("""
+                        UPDATE deployments SET result = jsonb_set(jsonb_set(result, '{status}', '"error"'), '{error}', to_jsonb(?::text))
+                        WHERE result->>'status' = 'running' AND created_at < now() - interval '1 day'""")) {
+                    deployments.setString(1, "The service stopped before this deployment ended; check the app's machines");
+                    count += deployments.executeUpdate();
+                }
+                try (PreparedStatement runs = connection.prepareStatement("""
+                        UPDATE agent_runs SET record = jsonb_set(jsonb_set(record, '{status}', '"failed"'), '{error}', to_jsonb(?::text))
+                        WHERE record->>'status' = 'running' AND started_at < now() - interval '1 day'""")) {
+                    runs.setString(1, "The service stopped before this run ended");
+                    count += runs.executeUpdate();
+                }
+                return count;
+            });
+            if (settled > 0) {
+                LOG.warnf("PostgreSQL store: %d deployments and runs still running a day after they began were recorded "
+                        + "as ended with an error", settled);
+            }
+        } catch (dev.workbench.common.Failure.Unavailable notNow) {
+            // logged by execute; the next start tries again
+        }
+    }
+
     @Override
     public String kind() {
         return "postgresql";

@@ -36,7 +36,9 @@ public class StoreProducer {
                 throw e;
             }
             LOG.infof("PostgreSQL store at %s", url);
-            return new PostgresStore(datasource.get(), json);
+            PostgresStore store = new PostgresStore(datasource.get(), json);
+            store.settleAbandoned();
+            return store;
         }
         try {
             return new EmbeddedStore(config.dataDir(), app.auditLog(), json, auth.loginFailureWindow());

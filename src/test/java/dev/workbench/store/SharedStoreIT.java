@@ -138,6 +138,18 @@ class SharedStoreIT {
                     .body("runs[0].input_tokens", equalTo(25)).body("runs[0].output_tokens", equalTo(12))
                     .extract().path("runs[0].id");
 
+            // Left "running" a day ago by a machine that stopped mid-way (a crash, not a SIGTERM).
+            try (Connection connection = postgres.connect()) {
+                connection.createStatement().execute("INSERT INTO agent_runs (id, started_at, record) VALUES ('run-abandoned', "
+                        + "now() - interval '2 days', '{\"id\":\"run-abandoned\",\"kind\":\"agent\",\"agent\":\"developer\","
+                        + "\"user\":\"ceo\",\"models\":[],\"status\":\"running\",\"started_at\":\"2026-11-25T10:00:00Z\","
+                        + "\"input_tokens\":0,\"output_tokens\":0}')");
+                connection.createStatement().execute("INSERT INTO agent_runs (id, started_at, record) VALUES ('run-recent', "
+                        + "now(), '{\"id\":\"run-recent\",\"kind\":\"agent\",\"agent\":\"developer\","
+                        + "\"user\":\"ceo\",\"models\":[],\"status\":\"running\",\"started_at\":\"2026-11-27T10:00:00Z\","
+                        + "\"input_tokens\":0,\"output_tokens\":0}')");
+            }
+
             // Both restarted: everything is still there, and a rollback through B uses what Fly kept.
             a.stop();
             b.stop();
@@ -145,6 +157,9 @@ class SharedStoreIT {
             b = instance("b2");
             b.admin(token).get("/deploy/" + first).then().statusCode(200).body("status", equalTo("success"));
             a.admin(token).get("/agent/runs/" + run).then().statusCode(200).body("status", equalTo("completed"));
+            a.admin(token).get("/agent/runs/run-abandoned").then().statusCode(200).body("status", equalTo("failed"))
+                    .body("error", equalTo("The service stopped before this run ended"));
+            a.admin(token).get("/agent/runs/run-recent").then().statusCode(200).body("status", equalTo("running"));
             List<String> commands = b.admin(token).get("/audit?limit=1000").then().statusCode(200)
                     .extract().jsonPath().getList("entries.command");
             assertThat(commands).contains("deploy staging api 1.1.0", "deploy staging api 1.2.0");
