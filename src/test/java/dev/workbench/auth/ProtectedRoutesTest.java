@@ -31,7 +31,15 @@ class ProtectedRoutesTest {
                 Arguments.of("POST", "/deploy", 422),
                 Arguments.of("POST", "/command", 422),
                 Arguments.of("GET", "/mcp/memory/health", 200),
-                Arguments.of("POST", "/mcp/memory/store", 200));
+                Arguments.of("POST", "/mcp/memory/store", 200),
+                Arguments.of("POST", "/agent/router", 422),
+                Arguments.of("GET", "/agent/workflow/list", 200),
+                Arguments.of("POST", "/agent/workflow/execute", 422),
+                Arguments.of("GET", "/deploy", 200),
+                Arguments.of("GET", "/deploy/deploy-none-1", 404),
+                Arguments.of("GET", "/agent/runs", 200),
+                Arguments.of("GET", "/agent/runs/run-none", 404),
+                Arguments.of("GET", "/audit", 200));
     }
 
     private static long inAnHour() {
@@ -55,8 +63,9 @@ class ProtectedRoutesTest {
     @ParameterizedTest
     @MethodSource("routes")
     void aPythonStyleTokenWithOnlySubAndExpIsAccepted(String method, String path, int pastAuthentication) {
-        // Past authentication each route answers for itself: agent, deploy and command refuse the
-        // empty body, the proxy forwards to the stand-in service.
+        // Past authentication each route answers for itself: agent, deploy, command, router and workflow
+        // refuse the empty body (or its missing name), the proxy forwards to the stand-in service, the
+        // lists answer, and an unknown deployment or run is not found.
         call(method, path, given().auth().oauth2(Login.adminToken()))
                 .statusCode(pastAuthentication);
     }
