@@ -40,10 +40,9 @@ public class RunsResource {
     /** {@code limit} (1 to 100, default 20) runs from {@code offset}. */
     @GET
     public RunPage list(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        int size = PageParams.limit(limit, 20, 100);
-        int skip = (int) PageParams.from("offset", offset, 1_000_000);
-        List<RunRecord> page = store.runs(skip, size + 1);
-        return new RunPage(page.subList(0, Math.min(size, page.size())), skip, size, page.size() > size ? skip + size : null);
+        PageParams.Window window = PageParams.Window.of(limit, offset);
+        List<RunRecord> fetched = store.runs(window.offset(), window.fetch());
+        return new RunPage(window.shown(fetched), window.offset(), window.limit(), window.nextOffset(fetched));
     }
 
     @GET

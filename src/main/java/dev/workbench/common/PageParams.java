@@ -2,6 +2,7 @@ package dev.workbench.common;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /**
  * The query parameters of the list endpoints, read as text so a bad one is a 422 naming it (not
@@ -13,6 +14,31 @@ public final class PageParams {
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private PageParams() {
+    }
+
+    /**
+     * A newest-first list's {@code limit} (1 to 100, default 20) and {@code offset}. It reads one item
+     * more than it shows, which says whether there is a next page.
+     */
+    public record Window(int offset, int limit) {
+
+        public static Window of(String limit, String offset) {
+            return new Window((int) from("offset", offset, 1_000_000), PageParams.limit(limit, 20, 100));
+        }
+
+        /** How many to read. */
+        public int fetch() {
+            return limit + 1;
+        }
+
+        public <T> List<T> shown(List<T> fetched) {
+            return fetched.subList(0, Math.min(limit, fetched.size()));
+        }
+
+        /** The offset of the next page; null on the last. */
+        public Integer nextOffset(List<?> fetched) {
+            return fetched.size() > limit ? offset + limit : null;
+        }
     }
 
     /** {@code limit}: 1 to {@code max}, {@code fallback} when absent. */

@@ -50,11 +50,9 @@ public class DeployResource {
     @GET
     @io.smallrye.common.annotation.Blocking
     public DeploymentPage list(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        int size = PageParams.limit(limit, 20, 100);
-        int skip = (int) PageParams.from("offset", offset, 1_000_000);
-        List<DeployResult> page = deployments.list(skip, size + 1);
-        return new DeploymentPage(page.subList(0, Math.min(size, page.size())), skip, size,
-                page.size() > size ? skip + size : null);
+        PageParams.Window window = PageParams.Window.of(limit, offset);
+        List<DeployResult> fetched = deployments.list(window.offset(), window.fetch());
+        return new DeploymentPage(window.shown(fetched), window.offset(), window.limit(), window.nextOffset(fetched));
     }
 
     /** One page of deployments; {@code next_offset} is absent on the last. */

@@ -189,16 +189,6 @@ final class JsonLinesFile implements AutoCloseable {
         }
     }
 
-    /** Every line that parses, in order; one that does not (only a torn one can) is skipped with a warning. */
-    List<JsonNode> readAll() throws IOException {
-        List<JsonNode> records = new ArrayList<>();
-        forEach(node -> {
-            records.add(node);
-            return true;
-        });
-        return records;
-    }
-
     /** Reads the lines in order until {@code consumer} says stop. */
     void forEach(Predicate<JsonNode> consumer) throws IOException {
         if (!Files.exists(path)) {

@@ -35,7 +35,6 @@ import org.junit.jupiter.api.Test;
  */
 class GracefulShutdownIT {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final String SLEEP = "319";
     private static final int AGENTS = 44;
     private static final int COMMANDS = 5;
@@ -61,8 +60,8 @@ class GracefulShutdownIT {
         for (int i = 0; i < AGENTS; i++) {
             llm.script(FakeLlm.hangAfter(new FakeLlm.Anthropic().text("tok").unfinished()));
         }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(root.resolve("app.log").toFile());
+        ProcessBuilder builder = new ProcessBuilder(dev.workbench.support.AppProcess.command()).redirectErrorStream(true)
+                .redirectOutput(root.resolve("app.log").toFile());
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("ANTHROPIC_API_KEY", "sk-ant-test-key-for-shutdown");
         builder.environment().put("ANTHROPIC_BASE_URL", llm.url());

@@ -27,7 +27,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ProductionStartupIT {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final String STRONG_SECRET = "a-strong-secret-that-must-never-be-logged-8c1f";
     private static final String PASSWORD = "operator-password-never-logged";
     private static final List<String> OURS = List.of("ENVIRONMENT", "JWT_SECRET_KEY", "ADMIN_USERNAME", "ADMIN_PASSWORD",
@@ -168,18 +167,8 @@ class ProductionStartupIT {
         assertThat(warnings.get(0)).contains("JWT_SECRET_KEY").contains("ADMIN_PASSWORD");
     }
 
-    /** The native binary when the build made one (-Pnative), else the jar on this JVM. */
-    private static List<String> command() {
-        String nativeImage = System.getProperty("native.image.path");
-        if (nativeImage != null && Files.isExecutable(Path.of(nativeImage))) {
-            return List.of(nativeImage);
-        }
-        assertThat(JAR).as("the packaged application; run through mvn verify").exists();
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString());
-    }
-
     private static ProcessBuilder app(Map<String, String> env, int port) {
-        ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(dev.workbench.support.AppProcess.command()).redirectErrorStream(true);
         OURS.forEach(builder.environment()::remove);
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));

@@ -44,6 +44,7 @@ public final class AppProcess implements AutoCloseable {
         if (nativeImage != null && Files.isExecutable(Path.of(nativeImage))) {
             return List.of(nativeImage);
         }
+        org.assertj.core.api.Assertions.assertThat(JAR).as("the packaged application; run through mvn verify").exists();
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString());
     }
 
